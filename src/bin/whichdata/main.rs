@@ -1,0 +1,62 @@
+//! The `whichdata` command: glue between the command line and the library.
+//! All the work happens in the library; this binary parses arguments, reads
+//! files, formats reports and maps errors to exit codes.
+
+mod cli;
+mod exit_codes;
+mod registry_cmd;
+mod style;
+
+use std::path::Path;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use exit_codes::ExitCode;
+use whichdata::Registry;
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    style::init(cli.color);
+    run(cli).into()
+}
+
+fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Registry(cmd) => {
+            // `registry validate FILE` checks its own file; it must not fail
+            // because some other registry is broken.
+            if let cli::RegistryCommand::Validate(args) = &cmd
+                && let Some(file) = &args.file
+            {
+                return registry_cmd::validate_file(file);
+            }
+            match load_registry(cli.registry.as_deref()) {
+                Ok(registry) => registry_cmd::run(cmd, &registry),
+                Err(code) => code,
+            }
+        }
+    }
+}
+
+/// The registry in use: the built-in one, or `--registry FILE`.
+fn load_registry(path: Option<&Path>) -> Result<Registry, ExitCode> {
+    let loaded = match path {
+        None => Registry::builtin().cloned(),
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Registry::from_json(&text),
+            Err(err) => {
+                style::error(&format!("cannot read registry {}: {err}", path.display()));
+                return Err(ExitCode::UsageOrRegistry);
+            }
+        },
+    };
+    loaded.map_err(|err| {
+        let name = path.map_or_else(
+            || "built-in registry".to_string(),
+            |p| p.display().to_string(),
+        );
+        style::error(&format!("{name}: {err}"));
+        ExitCode::UsageOrRegistry
+    })
+}

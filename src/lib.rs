@@ -1,0 +1,25 @@
+//! whichdata tells which dataset, derivative or pre-trained model a paper's
+//! text really uses, how sure it is, and why.
+//!
+//! The library is pure: text and a registry in, plain data out. It does no
+//! I/O, reads no clock and knows nothing of terminals or browsers; the CLI and
+//! the web app are thin front ends over it.
+//!
+//! ```
+//! let registry = whichdata::Registry::builtin().unwrap();
+//! let d2 = registry.entry("D2").unwrap();
+//! assert_eq!(d2.parent.as_deref(), Some("D1"));
+//! ```
+
+#![deny(missing_docs)]
+
+mod error;
+mod registry;
+mod text;
+
+pub use error::{Error, Problem};
+pub use registry::{
+    Access, Alias, Annotation, Availability, CommercialUse, Cue, CueLink, Entry, EntryKind,
+    FORMAT_NAME, FORMAT_VERSION, License, Note, Paper, PaperLink, PaperRole, Quantity, Registry,
+    RegistryDocument, Source, Split, State, Statistic, Status, StudyRecord, WebPage,
+};

@@ -1,0 +1,236 @@
+//! A registry that loads is one the engine can trust; one that does not says
+//! what is wrong and where. Each case breaks one rule of a small valid
+//! registry and checks the place and message of the error.
+
+use serde_json::{Value, json};
+use whichdata::Registry;
+
+/// A small registry that breaks no rule.
+fn valid() -> Value {
+    json!({
+        "format": "whichdata-registry",
+        "version": 1,
+        "sources": {
+            "paper-a": {"kind": "paper", "title": "A dataset", "authors": ["Ann Author"], "year": 2016, "venue": "CVPR"},
+            "page-a": {"kind": "web", "title": "Its page", "url": "https://example.org/a"}
+        },
+        "entries": [
+            {"id": "D1", "name": "Parent", "kind": "dataset", "parent": null, "family": "fam",
+             "papers": [{"source": "paper-a", "role": "associated"}],
+             "statistics": [{"quantity": "images", "value": 10, "split": "total", "source": "paper-a"}],
+             "status": {"state": "retracted", "date": "2019-06", "source": "page-a"},
+             "license": {"published": ["CC BY-NC-SA 4.0"], "spdx": ["CC-BY-NC-SA-4.0"], "prohibits_commercial_use": "yes", "source": "page-a"},
+             "study": {"assoc_paper_sampled": true, "papers_sampled": 1, "documented_uses": 1,
+                       "documented_uses_citing_assoc_paper": 1, "uses_2020": 0, "new_application": false,
+                       "attribute_annotations": false, "post_processing": false, "still_available": "no",
+                       "includes_original_images": true, "source": "page-a"}},
+            {"id": "child", "name": "Child-reID", "kind": "dataset", "parent": "D1", "family": "fam",
+             "aliases": [{"name": "Child ReID v2", "source": "page-a"}],
+             "status": {"state": "available", "source": "page-a"}}
+        ]
+    })
+}
+
+fn load(doc: &Value) -> Result<Registry, whichdata::Error> {
+    Registry::from_json(&serde_json::to_string_pretty(doc).unwrap())
+}
+
+#[test]
+fn the_base_case_is_valid() {
+    let r = load(&valid()).expect("valid");
+    assert_eq!(
+        r.lineage("child")
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect::<Vec<_>>(),
+        ["child", "D1"]
+    );
+}
+
+#[test]
+fn each_broken_rule_is_reported_with_its_place() {
+    type Breaker = fn(&mut Value);
+    let cases: &[(&str, Breaker, &str)] = &[
+        (
+            "duplicate id",
+            |d| d["entries"][1]["id"] = json!("D1"),
+            "entries[1] (D1): id \"D1\" is also used by entries[0]",
+        ),
+        (
+            "missing parent",
+            |d| d["entries"][1]["parent"] = json!("nope"),
+            "entries[1] (child).parent: names \"nope\", which is not an entry",
+        ),
+        (
+            "self parent",
+            |d| d["entries"][0]["parent"] = json!("D1"),
+            "entries[0] (D1).parent: an entry cannot be its own parent",
+        ),
+        (
+            "parent cycle",
+            |d| d["entries"][0]["parent"] = json!("child"),
+            "parents form a cycle",
+        ),
+        (
+            "unknown source",
+            |d| d["entries"][0]["statistics"][0]["source"] = json!("ghost"),
+            "entries[0] (D1).statistics[0].source: names source \"ghost\", which the registry does not define",
+        ),
+        (
+            "web page as paper",
+            |d| d["entries"][0]["papers"][0]["source"] = json!("page-a"),
+            "is a web page, not a paper",
+        ),
+        (
+            "retraction without date",
+            |d| {
+                d["entries"][0]["status"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("date");
+            },
+            "entries[0] (D1).status.date: a retraction needs its date",
+        ),
+        (
+            "bad date",
+            |d| d["entries"][0]["status"]["date"] = json!("June 2019"),
+            "\"June 2019\" is not YYYY or YYYY-MM",
+        ),
+        (
+            "unknown spdx",
+            |d| d["entries"][0]["license"]["spdx"] = json!(["CC-BY-NC-SA-4"]),
+            "\"CC-BY-NC-SA-4\" is not an SPDX id",
+        ),
+        (
+            "spdx length",
+            |d| d["entries"][0]["license"]["spdx"] = json!([]),
+            "has 0 items but published has 1",
+        ),
+        (
+            "study record missing",
+            |d| {
+                d["entries"][0].as_object_mut().unwrap().remove("study");
+            },
+            "entries[0] (D1).study: study entries carry the study's Table 4 record",
+        ),
+        (
+            "study record on a slug",
+            |d| d["entries"][1]["study"] = d["entries"][0]["study"].clone(),
+            "only the study's own ids",
+        ),
+        (
+            "bad id",
+            |d| d["entries"][1]["id"] = json!("Market 1501"),
+            "entries[1] (Market 1501).id",
+        ),
+        (
+            "zero statistic",
+            |d| d["entries"][0]["statistics"][0]["value"] = json!(0),
+            "a count of zero says nothing",
+        ),
+        (
+            "alias repeated",
+            |d| d["entries"][1]["aliases"] = json!([{"name": "child reid", "source": "page-a"}]),
+            "\"child reid\" and \"Child-reID\" are the same name",
+        ),
+        (
+            "undeclared shared name",
+            |d| d["entries"][1]["aliases"] = json!([{"name": "PARENT", "source": "page-a"}]),
+            "\"Parent\" is also a name of child (\"PARENT\"); declare it with shared_with",
+        ),
+        (
+            "bad url",
+            |d| d["sources"]["page-a"]["url"] = json!("example.org"),
+            "sources.page-a.url: \"example.org\" is not an http(s) URL",
+        ),
+        (
+            "bad doi",
+            |d| d["sources"]["paper-a"]["doi"] = json!("doi.org/123"),
+            "is not a DOI",
+        ),
+        (
+            "wrong format",
+            |d| d["format"] = json!("something-else"),
+            "format: expected \"whichdata-registry\"",
+        ),
+        (
+            "wrong version",
+            |d| d["version"] = json!(2),
+            "version: this build reads version 1, found 2",
+        ),
+    ];
+    for (what, breaker, expected) in cases {
+        let mut doc = valid();
+        breaker(&mut doc);
+        let err = match load(&doc) {
+            Ok(_) => panic!("{what}: loaded, but should not"),
+            Err(err) => err.to_string(),
+        };
+        assert!(
+            err.contains(expected),
+            "{what}: expected «{expected}» in:\n{err}"
+        );
+    }
+}
+
+#[test]
+fn a_declared_shared_name_is_fine() {
+    let mut doc = valid();
+    doc["entries"][1]["aliases"] =
+        json!([{"name": "PARENT", "source": "page-a", "shared_with": ["D1"]}]);
+    load(&doc).expect("declared shared alias loads");
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let mut doc = valid();
+    doc["entries"][1]["parent"] = json!("nope");
+    doc["entries"][0]["statistics"][0]["source"] = json!("ghost");
+    let err = load(&doc).unwrap_err();
+    assert_eq!(err.problems().len(), 2, "{err}");
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let cases: &[(&str, &str, (usize, usize))] = &[
+        (
+            "truncated",
+            "{\n  \"format\": \"whichdata-registry\",\n  \"version\": 1,\n",
+            (4, 0),
+        ),
+        ("trailing comma", "{\"format\": \"x\",\n}", (2, 1)),
+        (
+            "unknown field",
+            "{\"format\": \"x\", \"version\": 1,\n \"sources\": {}, \"entries\": [], \"extra\": 1}",
+            (2, 38),
+        ),
+        (
+            "wrong type",
+            "{\"format\": \"x\", \"version\": \"one\"}",
+            (1, 32),
+        ),
+        ("not json", "registry", (1, 1)),
+    ];
+    for (what, text, position) in cases {
+        let err = Registry::from_json(text)
+            .err()
+            .unwrap_or_else(|| panic!("{what} loaded"));
+        assert_eq!(err.line_column(), Some(*position), "{what}: {err}");
+        assert!(
+            err.to_string()
+                .contains(&format!("line {}, column {}", position.0, position.1)),
+            "{what}: {err}"
+        );
+    }
+}
+
+#[test]
+fn unknown_enum_values_name_the_allowed_ones() {
+    let mut doc = valid();
+    doc["entries"][0]["kind"] = json!("database");
+    let err = load(&doc).unwrap_err().to_string();
+    assert!(
+        err.contains("unknown variant `database`") && err.contains("annotation-set"),
+        "{err}"
+    );
+}

@@ -1,0 +1,13 @@
+//! whichdata's integration tests, one binary (as in ripgrep): each module
+//! below is one area.
+
+// Helpers to run the real `whichdata` binary.
+mod util;
+
+// The built-in registry.json checked like code: ids, aliases, parents,
+// sources, and the study's Table 4 flags.
+mod registry_data;
+// Loading: malformed and invalid registries fail with their place.
+mod registry_loading;
+// The command line: `whichdata registry list|show|validate`.
+mod cli_registry;
