@@ -23,6 +23,13 @@ enum ErrorKind {
     },
     /// The registry parses but breaks one or more invariants.
     Invalid { problems: Vec<Problem> },
+    /// An input is over a documented limit.
+    TooLarge {
+        what: &'static str,
+        size: usize,
+        limit: usize,
+        unit: &'static str,
+    },
 }
 
 /// One broken invariant, with the place it was found.
@@ -64,11 +71,32 @@ impl Error {
         }
     }
 
+    pub(crate) fn too_large(
+        what: &'static str,
+        size: usize,
+        limit: usize,
+        unit: &'static str,
+    ) -> Error {
+        Error {
+            kind: ErrorKind::TooLarge {
+                what,
+                size,
+                limit,
+                unit,
+            },
+        }
+    }
+
+    /// Whether this error is an input over a size limit.
+    pub fn is_too_large(&self) -> bool {
+        matches!(self.kind, ErrorKind::TooLarge { .. })
+    }
+
     /// The 1-based line and column of a syntax error, if this is one.
     pub fn line_column(&self) -> Option<(usize, usize)> {
         match &self.kind {
             ErrorKind::Syntax { line, column, .. } => Some((*line, *column)),
-            ErrorKind::Invalid { .. } => None,
+            _ => None,
         }
     }
 
@@ -76,7 +104,7 @@ impl Error {
     pub fn problems(&self) -> &[Problem] {
         match &self.kind {
             ErrorKind::Invalid { problems } => problems,
-            ErrorKind::Syntax { .. } => &[],
+            _ => &[],
         }
     }
 }
@@ -104,6 +132,15 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            ErrorKind::TooLarge {
+                what,
+                size,
+                limit,
+                unit,
+            } => write!(
+                f,
+                "the {what} is too large: {size} {unit}, and the limit is {limit} {unit}; split it into parts"
+            ),
         }
     }
 }

@@ -13,10 +13,15 @@
 
 #![deny(missing_docs)]
 
+mod engine;
 mod error;
 mod registry;
 mod text;
 
+pub use engine::{
+    Analyzer, Excerpt, Group, MAX_REFERENCES, MAX_TEXT_BYTES, Mention, Reason, ReasonKind,
+    ReferenceEntry, Report, Suggestion, Verdict, parse_reference_list,
+};
 pub use error::{Error, Problem};
 pub use registry::{
     Access, Alias, Annotation, Availability, CommercialUse, Cue, CueLink, Entry, EntryKind,

@@ -25,9 +25,77 @@ pub struct Cli {
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Analyse one text: which registry datasets, derivatives or models it uses, and why.
+    Check(CheckArgs),
+    /// Analyse many documents (JSONL or the study's CSV), one result per document, in order.
+    Batch(BatchArgs),
+    /// Score the engine on hand-coded cases (JSONL shaped like the study's dev cases).
+    Eval(EvalArgs),
     /// Inspect and validate the registry of datasets, derivatives and models.
     #[command(subcommand)]
     Registry(RegistryCommand),
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The text to analyse (a methods section or a whole paper); `-` for standard input.
+    #[arg(default_value = "-")]
+    pub file: PathBuf,
+    /// The paper's reference list: one entry per line, or numbered ([1] …, 1. …).
+    #[arg(long, value_name = "FILE")]
+    pub refs: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Arguments of `batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The documents; `-` for standard input.
+    #[arg(default_value = "-")]
+    pub file: PathBuf,
+    /// Input format; detected from the first character when omitted (`{` means JSONL).
+    #[arg(long, value_enum)]
+    pub format: Option<BatchInput>,
+    /// Output format: JSONL (the same fields as `check --format json`, plus `id` and `line`) or CSV.
+    #[arg(long, value_enum, default_value_t = BatchOutput::Jsonl)]
+    pub output: BatchOutput,
+    /// CSV input: a column holding the paper's reference entries (one per line, or separated by " || ").
+    #[arg(long, value_name = "NAME")]
+    pub refs_column: Option<String>,
+}
+
+/// Batch input formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BatchInput {
+    /// One JSON object per line: {"id", "text", "references": [...]}.
+    Jsonl,
+    /// The study's CSV: paperId, title, abstract and "cites Dn" columns.
+    Csv,
+}
+
+/// Batch output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BatchOutput {
+    /// One JSON object per document.
+    Jsonl,
+    /// One CSV row per document: line, id, status, suggestions, confidences, candidates, error.
+    Csv,
+}
+
+/// Arguments of `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Cases, one JSON object per line: {"id", "family", "text", "references", "expected", "uses", "ambiguous"}.
+    pub file: PathBuf,
+    /// List every case it gets wrong, with the evidence behind its answer.
+    #[arg(long)]
+    pub misses: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `whichdata registry …`

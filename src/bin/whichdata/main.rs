@@ -2,9 +2,14 @@
 //! All the work happens in the library; this binary parses arguments, reads
 //! files, formats reports and maps errors to exit codes.
 
+mod batch;
+mod check;
 mod cli;
+mod eval;
 mod exit_codes;
+mod input;
 mod registry_cmd;
+mod render;
 mod style;
 
 use std::path::Path;
@@ -22,7 +27,15 @@ fn main() -> std::process::ExitCode {
 }
 
 fn run(cli: Cli) -> ExitCode {
+    let with_registry =
+        |f: &dyn Fn(&Registry) -> ExitCode| match load_registry(cli.registry.as_deref()) {
+            Ok(registry) => f(&registry),
+            Err(code) => code,
+        };
     match cli.command {
+        Command::Check(ref args) => with_registry(&|r| check::run(args, r)),
+        Command::Batch(ref args) => with_registry(&|r| batch::run(args, r)),
+        Command::Eval(ref args) => with_registry(&|r| eval::run(args, r)),
         Command::Registry(cmd) => {
             // `registry validate FILE` checks its own file; it must not fail
             // because some other registry is broken.

@@ -1,0 +1,52 @@
+//! `whichdata check`: one text (and optionally its reference list) in, one
+//! report out.
+
+use std::io::Write as _;
+
+use whichdata::{Analyzer, Registry};
+
+use crate::cli::{CheckArgs, Format};
+use crate::exit_codes::ExitCode;
+use crate::input::{display_name, read_text};
+use crate::{render, style};
+
+pub fn run(args: &CheckArgs, registry: &Registry) -> ExitCode {
+    let text = match read_text(&args.file, "text") {
+        Ok(t) => t,
+        Err(message) => {
+            style::error(&message);
+            return ExitCode::InputProblems;
+        }
+    };
+    if text.trim().is_empty() {
+        style::error(&format!(
+            "{} is empty: there is no text to analyse",
+            display_name(&args.file)
+        ));
+        return ExitCode::InputProblems;
+    }
+    let references = match &args.refs {
+        Some(path) => match read_text(path, "reference list") {
+            Ok(t) => vec![t],
+            Err(message) => {
+                style::error(&message);
+                return ExitCode::InputProblems;
+            }
+        },
+        None => Vec::new(),
+    };
+    let analyzer = Analyzer::new(registry);
+    let report = match analyzer.analyze(&text, &references) {
+        Ok(r) => r,
+        Err(err) => {
+            style::error(&format!("{}: {err}", display_name(&args.file)));
+            return ExitCode::InputProblems;
+        }
+    };
+    let out = match args.format {
+        Format::Json => format!("{}\n", serde_json::to_string(&report).unwrap_or_default()),
+        Format::Text => render::report(&report, registry),
+    };
+    let _ = anstream::stdout().write_all(out.as_bytes());
+    ExitCode::Success
+}

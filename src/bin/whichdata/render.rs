@@ -1,0 +1,118 @@
+//! A report as text for people: the verdict, each suggestion with its
+//! reasons, what a user must know about it (parent, retraction, licence),
+//! and what would settle an ambiguity.
+
+use std::fmt::Write as _;
+
+use whichdata::{Registry, Report, State, Suggestion, Verdict};
+
+use crate::style::{BAD, DIM, GOOD, HEADING, WARN, paint};
+
+/// The report as text.
+pub fn report(report: &Report, registry: &Registry) -> String {
+    let mut out = String::new();
+    let verdict = match report.status {
+        Verdict::Identified => paint(GOOD, "identified"),
+        Verdict::Ambiguous => paint(WARN, "ambiguous"),
+        Verdict::None => paint(DIM, "none"),
+    };
+    let _ = writeln!(out, "{} {verdict}", paint(HEADING, "status:"));
+    if report.status == Verdict::None {
+        let _ = writeln!(
+            out,
+            "  The text uses no dataset, derivative or model in the registry that it names, cites or describes."
+        );
+    }
+    if !report.suggestions.is_empty() {
+        let _ = writeln!(out, "\n{}", paint(HEADING, "uses"));
+        for s in &report.suggestions {
+            suggestion(&mut out, s, registry);
+        }
+    }
+    if !report.candidates.is_empty() {
+        let _ = writeln!(out, "\n{}", paint(HEADING, "cannot tell which of these"));
+        for s in &report.candidates {
+            suggestion(&mut out, s, registry);
+        }
+        let _ = writeln!(out, "\n{}", paint(HEADING, "to settle it"));
+        for s in &report.settle {
+            let _ = writeln!(out, "  {s}");
+        }
+    }
+    if !report.mentions.is_empty() {
+        let names: Vec<String> = report
+            .mentions
+            .iter()
+            .map(|m| format!("“{}” → {}", m.text, m.entries.join("/")))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            paint(HEADING, "mentions:"),
+            names.join(", ")
+        );
+    }
+    out
+}
+
+fn suggestion(out: &mut String, s: &Suggestion, registry: &Registry) {
+    let _ = writeln!(
+        out,
+        "  {}  {}  {}",
+        paint(HEADING, &s.id),
+        paint(HEADING, &s.name),
+        paint(DIM, &format!("confidence {:.2}", s.confidence))
+    );
+    for r in &s.reasons {
+        let sign = if r.weight > 0.0 {
+            paint(GOOD, "+")
+        } else if r.weight < 0.0 {
+            paint(BAD, "−")
+        } else {
+            paint(DIM, "·")
+        };
+        let _ = writeln!(out, "      {sign} {r}");
+    }
+    if let Some(e) = registry.entry(&s.id) {
+        let mut facts = Vec::new();
+        for ancestor in registry.lineage(&e.id).iter().skip(1) {
+            let status = match (ancestor.status.state, &ancestor.status.date) {
+                (State::Retracted, Some(d)) => paint(BAD, &format!(" (retracted {d})")),
+                (State::Retracted, None) => paint(BAD, " (retracted)"),
+                _ => String::new(),
+            };
+            facts.push(format!(
+                "derived from {} {}{status}",
+                ancestor.id, ancestor.name
+            ));
+        }
+        match (e.status.state, &e.status.date) {
+            (State::Retracted, d) => facts.push(paint(
+                BAD,
+                &format!("retracted {}", d.as_deref().unwrap_or("")),
+            )),
+            (state, _) => facts.push(state.as_str().to_string()),
+        }
+        if let Some(l) = &e.license {
+            let commercial = match l.prohibits_commercial_use {
+                whichdata::CommercialUse::Yes => "; no commercial use",
+                whichdata::CommercialUse::Some => "; some copies forbid commercial use",
+                _ => "",
+            };
+            facts.push(format!("licence {}{commercial}", l.display()));
+        }
+        let sensitive: Vec<&str> = e
+            .annotations
+            .iter()
+            .filter(|a| a.sensitive)
+            .map(|a| a.label.as_str())
+            .collect();
+        if !sensitive.is_empty() {
+            facts.push(paint(
+                WARN,
+                &format!("sensitive labels: {}", sensitive.join(", ")),
+            ));
+        }
+        let _ = writeln!(out, "      {}", paint(DIM, &facts.join(" · ")));
+    }
+}

@@ -1,0 +1,214 @@
+//! In-text citation markers: numeric (`[33]`, `[3, 5-7]`) and author-year
+//! (`(Zheng et al., 2017)`, `Zheng et al. [33]`, `Huang and Learned-Miller
+//! (2014)`). A marker beside a name ties that name to a reference entry.
+
+/// A marker found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Marker {
+    /// Byte span of the marker.
+    pub span: (usize, usize),
+    /// What it points to.
+    pub target: MarkerTarget,
+}
+
+/// What a marker points to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum MarkerTarget {
+    /// Numbered references.
+    Numbers(Vec<u32>),
+    /// An author's surname and a year.
+    AuthorYear { surname: String, year: u16 },
+}
+
+/// Largest range expanded in `[3-7]`; a longer one is a typo or not a citation.
+const MAX_RANGE: u32 = 50;
+
+/// Every citation marker in `text`, in order.
+pub(crate) fn markers(text: &str) -> Vec<Marker> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'[' => {
+                if let Some((m, end)) = numeric(text, i) {
+                    out.push(m);
+                    i = end;
+                    continue;
+                }
+            }
+            b'(' => {
+                if let Some(close) = text[i..].find(')').map(|c| i + c)
+                    && close - i <= 200
+                {
+                    out.extend(
+                        author_year_group(text, i + 1, close)
+                            .into_iter()
+                            .map(|target| Marker {
+                                span: (i, close + 1),
+                                target,
+                            }),
+                    );
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.extend(narrative(text));
+    out.sort_by_key(|m| m.span);
+    out.dedup_by(|a, b| a.span == b.span && a.target == b.target);
+    // "Zheng et al. [33]" is one marker, not also a bare "[33]".
+    let spans: Vec<(usize, usize)> = out.iter().map(|m| m.span).collect();
+    out.retain(|m| !spans.iter().any(|&(s, e)| s <= m.span.0 && m.span.1 <= e && (s, e) != m.span));
+    out
+}
+
+/// `[3, 5-7]` starting at `open`.
+fn numeric(text: &str, open: usize) -> Option<(Marker, usize)> {
+    let close = open + text[open..].find(']')?;
+    let inner = &text[open + 1..close];
+    if inner.is_empty() || inner.len() > 60 {
+        return None;
+    }
+    let mut numbers = Vec::new();
+    for part in inner.split([',', ';']) {
+        let part = part.trim();
+        let dash = part.find(['-', '\u{2013}', '\u{2014}']);
+        match dash {
+            Some(d) => {
+                let a: u32 = part[..d].trim().parse().ok()?;
+                let z: u32 = part[d..]
+                    .trim_start_matches(['-', '\u{2013}', '\u{2014}'])
+                    .trim()
+                    .parse()
+                    .ok()?;
+                if z < a || z - a > MAX_RANGE {
+                    return None;
+                }
+                numbers.extend(a..=z);
+            }
+            None => numbers.push(part.parse().ok()?),
+        }
+    }
+    Some((
+        Marker {
+            span: (open, close + 1),
+            target: MarkerTarget::Numbers(numbers),
+        },
+        close + 1,
+    ))
+}
+
+/// The parts of "(Zheng et al., 2017; Ristani et al. 2016)".
+fn author_year_group(text: &str, start: usize, end: usize) -> Vec<MarkerTarget> {
+    text[start..end]
+        .split(';')
+        .filter_map(|part| {
+            let year = last_year(part)?;
+            let surname = part
+                .split(|c: char| !c.is_alphabetic() && c != '-')
+                .find(|w| w.chars().next().is_some_and(char::is_uppercase))?;
+            Some(MarkerTarget::AuthorYear {
+                surname: surname.to_string(),
+                year,
+            })
+        })
+        .collect()
+}
+
+/// "Zheng et al. (2017)" and "Zheng et al. [33]": the surname before "et al."
+/// with the year or number after it.
+fn narrative(text: &str) -> Vec<Marker> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = text[from..].find("et al").map(|p| from + p) {
+        from = pos + 5;
+        let before = text[..pos].trim_end();
+        let surname: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic() || *c == '-')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !surname.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let after_start = from
+            + text[from..]
+                .find(|c: char| c != '.' && c != ' ' && c != ',')
+                .unwrap_or(0);
+        let after = &text[after_start..];
+        let start = before.len() - surname.len();
+        if after.starts_with('(') {
+            if let Some(close) = after.find(')')
+                && let Some(year) = last_year(&after[..close])
+            {
+                out.push(Marker {
+                    span: (start, after_start + close + 1),
+                    target: MarkerTarget::AuthorYear { surname, year },
+                });
+            }
+        } else if after.starts_with('[')
+            && let Some((m, _)) = numeric(text, after_start)
+        {
+            out.push(Marker {
+                span: (start, m.span.1),
+                target: m.target,
+            });
+        }
+    }
+    out
+}
+
+/// The last four-digit year (1900–2099) in `s`.
+fn last_year(s: &str) -> Option<u16> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).rev().find_map(|i| {
+        let w = &b[i..i + 4];
+        let standalone = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        (standalone
+            && w.iter().all(u8::is_ascii_digit)
+            && (w.starts_with(b"19") || w.starts_with(b"20")))
+        .then(|| s[i..i + 4].parse().ok())
+        .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(text: &str) -> Vec<MarkerTarget> {
+        markers(text).into_iter().map(|m| m.target).collect()
+    }
+
+    #[test]
+    fn reads_numeric_and_author_year_markers() {
+        use MarkerTarget::*;
+        let ay = |s: &str, y| AuthorYear {
+            surname: s.to_string(),
+            year: y,
+        };
+        let cases: Vec<(&str, Vec<MarkerTarget>)> = vec![
+            ("DukeMTMC [33] and", vec![Numbers(vec![33])]),
+            ("benchmarks [3, 5-7].", vec![Numbers(vec![3, 5, 6, 7])]),
+            ("as in (Zheng et al., 2017)", vec![ay("Zheng", 2017)]),
+            (
+                "(Zheng et al., 2017; Ristani et al. 2016)",
+                vec![ay("Zheng", 2017), ay("Ristani", 2016)],
+            ),
+            ("Zheng et al. [33] built", vec![Numbers(vec![33])]),
+            ("Huang and Learned-Miller (2014) showed", vec![]),
+            ("see Zheng et al. (2017)", vec![ay("Zheng", 2017)]),
+            ("an array [i] or [1-999]", vec![]),
+            ("(see Table 2)", vec![]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(targets(text), expected, "{text}");
+        }
+    }
+}

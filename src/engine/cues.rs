@@ -1,0 +1,213 @@
+//! Cue words: what a text says about the data it uses (re-identification,
+//! aligned, cleaned, frontalized, age and gender labels, pre-trained…).
+//!
+//! Each cue has a handful of word forms; one case-insensitive automaton finds
+//! them all in one pass. Longer phrases win over the words inside them, which
+//! is how "vehicle re-identification" is kept from counting as the person
+//! re-identification that DukeMTMC-reID benchmarks.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::registry::Cue;
+use crate::text::{word_char_at, word_char_before};
+
+/// What a lexicon phrase signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Signal {
+    /// A descriptive cue, matched against entries' cues.
+    Cue(Cue),
+    /// A phrase that contains a cue word but means something else.
+    Suppress,
+}
+
+/// Word forms of each cue. Matching is case-insensitive and on word
+/// boundaries; the longest phrase at a place wins.
+const LEXICON: &[(&str, Signal)] = &[
+    ("re-id", Signal::Cue(Cue::Reid)),
+    ("reid", Signal::Cue(Cue::Reid)),
+    ("re-identification", Signal::Cue(Cue::Reid)),
+    ("reidentification", Signal::Cue(Cue::Reid)),
+    ("re-identify", Signal::Cue(Cue::Reid)),
+    ("re-identifying", Signal::Cue(Cue::Reid)),
+    ("person retrieval", Signal::Cue(Cue::Reid)),
+    ("pedestrian retrieval", Signal::Cue(Cue::Reid)),
+    ("vehicle re-identification", Signal::Suppress),
+    ("vehicle re-id", Signal::Suppress),
+    ("vehicle reid", Signal::Suppress),
+    ("video-based", Signal::Cue(Cue::Video)),
+    ("video based", Signal::Cue(Cue::Video)),
+    ("videos", Signal::Cue(Cue::Video)),
+    ("video", Signal::Cue(Cue::Video)),
+    ("tracklet", Signal::Cue(Cue::Video)),
+    ("tracklets", Signal::Cue(Cue::Video)),
+    ("tracking", Signal::Cue(Cue::Tracking)),
+    ("tracker", Signal::Cue(Cue::Tracking)),
+    ("multi-target", Signal::Cue(Cue::Tracking)),
+    ("multi-object tracking", Signal::Cue(Cue::Tracking)),
+    ("multi-camera", Signal::Cue(Cue::MultiCamera)),
+    ("multi camera", Signal::Cue(Cue::MultiCamera)),
+    ("attribute", Signal::Cue(Cue::Attributes)),
+    ("attributes", Signal::Cue(Cue::Attributes)),
+    ("attribute labels", Signal::Cue(Cue::Attributes)),
+    ("landmark", Signal::Cue(Cue::Landmarks)),
+    ("landmarks", Signal::Cue(Cue::Landmarks)),
+    ("facial points", Signal::Cue(Cue::Landmarks)),
+    ("keypoints", Signal::Cue(Cue::Landmarks)),
+    ("aligned", Signal::Cue(Cue::Aligned)),
+    ("alignment", Signal::Cue(Cue::Aligned)),
+    ("face alignment", Signal::Cue(Cue::Aligned)),
+    ("funneled", Signal::Cue(Cue::Funneled)),
+    ("funnelled", Signal::Cue(Cue::Funneled)),
+    ("deep funneled", Signal::Cue(Cue::Funneled)),
+    ("frontalized", Signal::Cue(Cue::Frontalized)),
+    ("frontalised", Signal::Cue(Cue::Frontalized)),
+    ("frontalization", Signal::Cue(Cue::Frontalized)),
+    ("frontalisation", Signal::Cue(Cue::Frontalized)),
+    ("cropped", Signal::Cue(Cue::Cropped)),
+    ("occluded", Signal::Cue(Cue::Occluded)),
+    ("occlusion", Signal::Cue(Cue::Occluded)),
+    ("occlusions", Signal::Cue(Cue::Occluded)),
+    ("masked", Signal::Cue(Cue::Masked)),
+    ("face mask", Signal::Cue(Cue::Masked)),
+    ("face masks", Signal::Cue(Cue::Masked)),
+    ("cleaned", Signal::Cue(Cue::Cleaned)),
+    ("clean version", Signal::Cue(Cue::Cleaned)),
+    ("cleaned version", Signal::Cue(Cue::Cleaned)),
+    ("refined", Signal::Cue(Cue::Cleaned)),
+    ("label noise", Signal::Cue(Cue::Cleaned)),
+    ("labeling noise", Signal::Cue(Cue::Cleaned)),
+    ("labelling noise", Signal::Cue(Cue::Cleaned)),
+    ("noisy labels", Signal::Cue(Cue::Cleaned)),
+    ("low-shot", Signal::Cue(Cue::LowShot)),
+    ("one-shot", Signal::Cue(Cue::LowShot)),
+    ("few-shot", Signal::Cue(Cue::LowShot)),
+    ("pre-trained", Signal::Cue(Cue::PretrainedModel)),
+    ("pretrained", Signal::Cue(Cue::PretrainedModel)),
+    ("off-the-shelf", Signal::Cue(Cue::PretrainedModel)),
+    ("pre-train", Signal::Cue(Cue::PretrainedModel)),
+    ("face verification", Signal::Cue(Cue::FaceVerification)),
+    ("face recognition", Signal::Cue(Cue::FaceIdentification)),
+    ("face identification", Signal::Cue(Cue::FaceIdentification)),
+    ("recognize faces", Signal::Cue(Cue::FaceIdentification)),
+    ("unconstrained face", Signal::Cue(Cue::FaceVerification)),
+    ("age", Signal::Cue(Cue::Age)),
+    ("gender", Signal::Cue(Cue::Gender)),
+    ("sex", Signal::Cue(Cue::Gender)),
+    ("ethnicity", Signal::Cue(Cue::Ethnicity)),
+    ("race", Signal::Cue(Cue::Ethnicity)),
+    ("racial", Signal::Cue(Cue::Ethnicity)),
+    ("demographic", Signal::Cue(Cue::Demographics)),
+    ("demographics", Signal::Cue(Cue::Demographics)),
+    ("3d", Signal::Cue(Cue::ThreeD)),
+    ("3-d", Signal::Cue(Cue::ThreeD)),
+    ("group re-identification", Signal::Cue(Cue::Group)),
+    ("group re-id", Signal::Cue(Cue::Group)),
+    ("groups of people", Signal::Cue(Cue::Group)),
+    ("large-scale", Signal::Cue(Cue::LargeScale)),
+    ("expression", Signal::Cue(Cue::Expression)),
+    ("expressions", Signal::Cue(Cue::Expression)),
+    ("emotion", Signal::Cue(Cue::Expression)),
+    ("anti-spoofing", Signal::Cue(Cue::AntiSpoofing)),
+    ("spoofing", Signal::Cue(Cue::AntiSpoofing)),
+    ("presentation attack", Signal::Cue(Cue::AntiSpoofing)),
+    ("near-infrared", Signal::Cue(Cue::Heterogeneous)),
+    ("nir", Signal::Cue(Cue::Heterogeneous)),
+    ("sketch", Signal::Cue(Cue::Heterogeneous)),
+    ("heterogeneous face", Signal::Cue(Cue::Heterogeneous)),
+    ("pose", Signal::Cue(Cue::Pose)),
+    ("head pose", Signal::Cue(Cue::Pose)),
+];
+
+/// A cue found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CueHit {
+    /// The cue.
+    pub cue: Cue,
+    /// Byte span of the words that express it.
+    pub span: (usize, usize),
+}
+
+/// The cue automaton, built once.
+pub(crate) struct CueIndex {
+    automaton: AhoCorasick,
+}
+
+impl CueIndex {
+    pub(crate) fn new() -> CueIndex {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(LEXICON.iter().map(|(p, _)| p))
+            .expect("the cue lexicon is small and fixed");
+        CueIndex { automaton }
+    }
+
+    /// Every cue in `text`, in order.
+    pub(crate) fn find(&self, text: &str) -> Vec<CueHit> {
+        self.automaton
+            .find_iter(text)
+            .filter(|m| !word_char_before(text, m.start()) && !word_char_at(text, m.end()))
+            .filter_map(|m| match LEXICON[m.pattern().as_usize()].1 {
+                Signal::Cue(cue) => Some(CueHit {
+                    cue,
+                    span: (m.start(), m.end()),
+                }),
+                Signal::Suppress => None,
+            })
+            .collect()
+    }
+}
+
+/// Cues that describe a processing or labelling of the images (a variant of
+/// a dataset), as opposed to the task it serves.
+pub(crate) fn is_modifier(cue: Cue) -> bool {
+    matches!(
+        cue,
+        Cue::Video
+            | Cue::Attributes
+            | Cue::Landmarks
+            | Cue::Aligned
+            | Cue::Funneled
+            | Cue::Frontalized
+            | Cue::Occluded
+            | Cue::Masked
+            | Cue::Cleaned
+            | Cue::LowShot
+            | Cue::Age
+            | Cue::Gender
+            | Cue::Ethnicity
+            | Cue::Demographics
+            | Cue::ThreeD
+            | Cue::Group
+    )
+}
+
+/// Cues that name the task a dataset benchmarks.
+pub(crate) fn is_task(cue: Cue) -> bool {
+    matches!(
+        cue,
+        Cue::Reid
+            | Cue::Tracking
+            | Cue::FaceVerification
+            | Cue::FaceIdentification
+            | Cue::Expression
+            | Cue::AntiSpoofing
+            | Cue::Heterogeneous
+    )
+}
+
+/// Cues that stand for one another when matching a text's words to
+/// an entry: "age, gender and ethnicity labels" fits an entry documented as
+/// carrying demographic attributes; "funneled" images are aligned ones.
+pub(crate) fn related(a: Cue, b: Cue) -> bool {
+    let group = |c: Cue| match c {
+        Cue::Aligned | Cue::Funneled | Cue::Frontalized => 1,
+        Cue::Attributes | Cue::Age | Cue::Gender | Cue::Ethnicity | Cue::Demographics => 2,
+        Cue::Occluded | Cue::Masked => 3,
+        Cue::Video => 4,
+        // "Face recognition" covers verification and identification alike.
+        Cue::FaceVerification | Cue::FaceIdentification => 5,
+        _ => 0,
+    };
+    a == b || (group(a) != 0 && group(a) == group(b))
+}

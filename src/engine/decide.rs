@@ -1,0 +1,913 @@
+//! The decision: which families of related entries the text uses, and which
+//! member of each.
+//!
+//! Entries compete within a *group*: the datasets of one family compete (a
+//! paper uses DukeMTMC-reID *or* says DukeMTMC and means it), while models,
+//! annotation sets and protocols are each their own group (a paper can use
+//! LFW and the BLUFR protocol, or MS-Celeb-1M and a pre-trained FaceNet).
+//!
+//! Stage one scores the group: is it used at all? Stage two scores its
+//! members on evidence specific to one version; the leader is identified if
+//! it leads by [`DECISIVE_MARGIN`], otherwise the close ones stay open as
+//! candidates and the report says what would settle it.
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::Analyzer;
+use super::citations::Marker;
+use super::cues::{CueHit, is_modifier, is_task, related};
+use super::mentions::RawMention;
+use super::references::PaperMatch;
+use super::report::{Group, Reason, ReasonKind, Report, Suggestion, Verdict, thousands};
+use super::statistics::{Claim, Fit, fit};
+use super::usage;
+use super::weights::*;
+use crate::registry::{Cue, Entry, EntryKind, PaperRole, Quantity};
+use crate::text::sentences::sentence_of;
+
+/// What the passes over the text found.
+pub(crate) struct Observations<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [(usize, usize)],
+    pub mentions: &'a [RawMention],
+    pub cues: &'a [CueHit],
+    pub claims: &'a [Claim],
+    /// Registry papers the reference list cites.
+    pub cited: &'a [PaperMatch],
+    /// Markers in the text and the registry papers they resolve to.
+    pub markers: &'a [(Marker, Vec<PaperMatch>)],
+    pub experiments: Option<(usize, usize)>,
+    pub discussion: Option<(usize, usize)>,
+}
+
+/// The group an entry competes in: its family for datasets, itself otherwise.
+fn group_key(e: &Entry) -> String {
+    match e.kind {
+        EntryKind::Dataset => format!("family:{}", e.family),
+        _ => format!("entry:{}", e.id),
+    }
+}
+
+/// A scored member of a group.
+struct Scored {
+    entry: usize,
+    score: f64,
+    reasons: Vec<Reason>,
+    /// Has evidence that points to this version in particular.
+    specific: bool,
+}
+
+pub(crate) fn decide(analyzer: &Analyzer<'_>, obs: &Observations<'_>) -> Report {
+    let registry = analyzer.registry;
+    let entries = registry.entries();
+
+    // Groups with any direct evidence: a name, a cited paper, an exact count.
+    let mut touched: BTreeSet<String> = BTreeSet::new();
+    for m in obs.mentions {
+        for o in &m.owners {
+            touched.insert(group_key(&entries[o.entry]));
+        }
+    }
+    for p in obs.cited {
+        for &e in &p.entries {
+            touched.insert(group_key(&entries[e]));
+        }
+    }
+    for c in obs.claims {
+        if c.approximate || c.value < 1000.0 {
+            continue;
+        }
+        for &(e, _) in analyzer
+            .stats
+            .get(&(c.quantity, c.value as u64))
+            .into_iter()
+            .flatten()
+        {
+            touched.insert(group_key(&entries[e]));
+        }
+    }
+
+    let mut groups: Vec<(Group, Vec<Suggestion>, f64)> = Vec::new();
+    for key in touched {
+        let members: Vec<usize> = (0..entries.len())
+            .filter(|&i| group_key(&entries[i]) == key)
+            .collect();
+        if let Some(decided) = decide_group(analyzer, obs, &members) {
+            groups.push(decided);
+        }
+    }
+    groups.sort_by(|a, b| {
+        b.2.total_cmp(&a.2)
+            .then_with(|| a.0.family.cmp(&b.0.family))
+    });
+
+    let mut report = Report {
+        status: Verdict::None,
+        suggestions: Vec::new(),
+        candidates: Vec::new(),
+        settle: Vec::new(),
+        groups: Vec::new(),
+        mentions: Vec::new(),
+        excerpts: Vec::new(),
+    };
+    for (group, members, _) in groups {
+        match group.status {
+            Verdict::Identified => report.suggestions.extend(members),
+            Verdict::Ambiguous => {
+                report.candidates.extend(members);
+                report.settle.extend(group.settle.clone());
+            }
+            Verdict::None => {}
+        }
+        report.groups.push(group);
+    }
+    report.suggestions.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    report.status = if !report.candidates.is_empty() {
+        Verdict::Ambiguous
+    } else if !report.suggestions.is_empty() {
+        Verdict::Identified
+    } else {
+        Verdict::None
+    };
+    report
+}
+
+/// Decides one group; `None` when it is not used.
+fn decide_group(
+    analyzer: &Analyzer<'_>,
+    obs: &Observations<'_>,
+    members: &[usize],
+) -> Option<(Group, Vec<Suggestion>, f64)> {
+    let entries = analyzer.registry.entries();
+    let first = &entries[members[0]];
+    let is_model = first.kind == EntryKind::Model;
+    let (use_log_odds, use_reasons) = stage_one(analyzer, obs, members, is_model);
+    let p_use = probability(use_log_odds);
+    if p_use < USE_THRESHOLD {
+        return None;
+    }
+    let mut scored: Vec<Scored> = members
+        .iter()
+        .map(|&m| stage_two(analyzer, obs, members, m))
+        .collect();
+    scored.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| entries[a.entry].id.cmp(&entries[b.entry].id))
+    });
+    // Only versions with evidence of their own can be chosen or stay open;
+    // the family's root stands for it when nothing more specific is said.
+    scored.retain(|s| {
+        s.specific
+            || entries[s.entry]
+                .parent
+                .as_deref()
+                .is_none_or(|p| !members.iter().any(|&x| entries[x].id == p))
+    });
+    if scored.is_empty() {
+        return None;
+    }
+    let top = scored[0].score;
+    let open: Vec<&Scored> = scored
+        .iter()
+        .filter(|s| s.score > top - DECISIVE_MARGIN)
+        .take(MAX_CANDIDATES)
+        .collect();
+    // Share of the leader (or each open member) among the members, softmax.
+    let total: f64 = scored.iter().map(|s| (s.score - top).exp()).sum();
+    let to_suggestion = |s: &Scored| {
+        let e = &entries[s.entry];
+        let reasons = merge_reasons(use_reasons.iter().chain(&s.reasons));
+        Suggestion {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            family: e.family.clone(),
+            confidence: round3(p_use * (s.score - top).exp() / total),
+            reasons,
+        }
+    };
+    let (status, suggestions, settle) = if open.len() == 1 {
+        (Verdict::Identified, vec![to_suggestion(open[0])], None)
+    } else {
+        let settle = settle_text(
+            obs,
+            &open.iter().map(|s| &entries[s.entry]).collect::<Vec<_>>(),
+        );
+        (
+            Verdict::Ambiguous,
+            open.iter().map(|s| to_suggestion(s)).collect(),
+            Some(settle),
+        )
+    };
+    let group = Group {
+        family: first.family.clone(),
+        status,
+        ids: suggestions.iter().map(|s| s.id.clone()).collect(),
+        settle,
+    };
+    Some((group, suggestions, p_use))
+}
+
+/// Stage one: log-odds that the group is used, and why.
+fn stage_one(
+    analyzer: &Analyzer<'_>,
+    obs: &Observations<'_>,
+    members: &[usize],
+    is_model: bool,
+) -> (f64, Vec<Reason>) {
+    let entries = analyzer.registry.entries();
+    let mut reasons = Vec::new();
+    let named_elsewhere: HashSet<usize> = obs
+        .mentions
+        .iter()
+        .flat_map(|m| m.owners.iter().map(|o| o.entry))
+        .collect();
+
+    // The prior: the best citation rate among cited members, unless the
+    // cited paper is explained by another entry the text names (CelebA for
+    // the paper LFWA shares with it). Models are cited as methods, so a
+    // citation says nothing about using pre-trained weights.
+    let mut prior: Option<(f64, usize, &str)> = None;
+    if !is_model {
+        for p in obs.cited {
+            for &m in p.entries.iter().filter(|e| members.contains(e)) {
+                if !introduces(&entries[m], &p.source) {
+                    continue;
+                }
+                let explained_by = p
+                    .entries
+                    .iter()
+                    .find(|&&o| !members.contains(&o) && named_elsewhere.contains(&o));
+                if let Some(&other) = explained_by {
+                    reasons.push(Reason {
+                        kind: ReasonKind::SharedPaper {
+                            other: entries[other].name.clone(),
+                        },
+                        span: None,
+                        weight: 0.0,
+                    });
+                    continue;
+                }
+                let lo = log_odds(citation_rate(&entries[m]).0);
+                if prior.is_none_or(|(best, _, _)| lo > best) {
+                    prior = Some((lo, m, p.source.as_str()));
+                }
+            }
+        }
+    }
+    let mut total = match prior {
+        Some((lo, m, source)) => {
+            match citation_rate(&entries[m]).1 {
+                Some(rate) => {
+                    reasons.push(cites_reason(analyzer, &entries[m], source, 0.0));
+                    reasons.push(Reason { weight: lo, ..rate });
+                }
+                None => reasons.push(cites_reason(analyzer, &entries[m], source, lo)),
+            }
+            lo
+        }
+        None => NO_CITATION_PRIOR,
+    };
+
+    // Names.
+    let mut best_name: Option<(f64, Reason, Option<Reason>)> = None;
+    for m in obs
+        .mentions
+        .iter()
+        .filter(|m| m.owners.iter().any(|o| members.contains(&o.entry)))
+    {
+        let sentence = obs
+            .sentences
+            .get(sentence_of(obs.sentences, m.span.0))
+            .copied()
+            .unwrap_or((0, obs.text.len()));
+        let sentence_text = &obs.text[sentence.0..sentence.1];
+        let in_title =
+            sentence.0 == obs.sentences.first().map_or(0, |s| s.0) && obs.sentences.len() > 1;
+        let use_words = if is_model {
+            usage::model_use_words(sentence_text)
+        } else {
+            usage::use_words(sentence_text)
+        };
+        let share = if m.fuzzy { FUZZY_SHARE } else { 1.0 };
+        let written = obs.text[m.span.0..m.span.1].to_string();
+        let (weight, extra) = match use_words {
+            Some(w) => {
+                let at = sentence.0 + sentence_text.find(w).unwrap_or(0);
+                (
+                    NAMED_IN_USE * share,
+                    Some(Reason {
+                        kind: ReasonKind::UsedHere {
+                            words: w.to_string(),
+                        },
+                        span: Some((at, at + w.len())),
+                        weight: 0.0,
+                    }),
+                )
+            }
+            None if in_title && !is_model => (NAMED_IN_USE * share, None),
+            None if is_model => (
+                0.0,
+                Some(Reason {
+                    kind: ReasonKind::OnlyMentioned,
+                    span: Some(m.span),
+                    weight: 0.0,
+                }),
+            ),
+            None => (
+                NAMED_ONLY * share,
+                Some(Reason {
+                    kind: ReasonKind::OnlyMentioned,
+                    span: Some(m.span),
+                    weight: 0.0,
+                }),
+            ),
+        };
+        let kind = if m.fuzzy {
+            let name = m
+                .owners
+                .iter()
+                .find(|o| members.contains(&o.entry))
+                .map(|o| o.written.clone())
+                .unwrap_or_default();
+            ReasonKind::NamedNearly { written, name }
+        } else {
+            ReasonKind::Named { written }
+        };
+        let reason = Reason {
+            kind,
+            span: Some(m.span),
+            weight,
+        };
+        if best_name.as_ref().is_none_or(|(w, _, _)| weight > *w) {
+            best_name = Some((weight, reason, extra));
+        }
+    }
+    let named = best_name.is_some();
+    if let Some((weight, reason, extra)) = best_name {
+        total += weight;
+        reasons.push(reason);
+        reasons.extend(extra);
+    } else if prior.is_none() {
+        reasons.push(Reason {
+            kind: ReasonKind::NoDirectEvidence,
+            span: None,
+            weight: NO_CITATION_PRIOR,
+        });
+    }
+
+    if !is_model {
+        // The task.
+        let group_tasks: HashSet<Cue> = members
+            .iter()
+            .flat_map(|&m| entries[m].cues.iter().map(|c| c.cue))
+            .filter(|&c| is_task(c))
+            .collect();
+        let text_tasks: Vec<&CueHit> = obs.cues.iter().filter(|h| is_task(h.cue)).collect();
+        if let Some(hit) = text_tasks
+            .iter()
+            .find(|h| group_tasks.iter().any(|&g| related(g, h.cue)))
+        {
+            total += TASK_FITS;
+            reasons.push(Reason {
+                kind: ReasonKind::TaskFits {
+                    cue: hit.cue,
+                    written: obs.text[hit.span.0..hit.span.1].to_string(),
+                },
+                span: Some(hit.span),
+                weight: TASK_FITS,
+            });
+        } else if !group_tasks.is_empty() && !text_tasks.is_empty() && !named {
+            total += TASK_MISSING;
+        }
+        // Other datasets for the same task named in use, none of this family.
+        // (Not for training-scale sets: papers name the benchmarks they test
+        // on, and rarely the set they trained on.)
+        let cited_is_training_set =
+            prior.is_some_and(|(_, m, _)| entries[m].cues.iter().any(|c| c.cue == Cue::LargeScale));
+        if !named && !cited_is_training_set {
+            let others = obs.mentions.iter().any(|m| {
+                m.owners.iter().all(|o| !members.contains(&o.entry))
+                    && m.owners.iter().any(|o| {
+                        let other = &entries[o.entry];
+                        other.kind == EntryKind::Dataset
+                            && other.cues.iter().any(|c| {
+                                is_task(c.cue) && group_tasks.iter().any(|&g| related(g, c.cue))
+                            })
+                    })
+            });
+            if others {
+                total += OTHERS_NAMED;
+            }
+        }
+        // Experiments, or a discussion.
+        if let Some(span) = obs.experiments {
+            total += EXPERIMENTS;
+            reasons.push(Reason {
+                kind: ReasonKind::Experiments {
+                    words: obs.text[span.0..span.1].to_string(),
+                },
+                span: Some(span),
+                weight: EXPERIMENTS,
+            });
+        }
+        // Counts that fit a member exactly.
+        let mut stat_weight = 0.0;
+        for c in obs.claims.iter().filter(|c| !c.approximate) {
+            if members.iter().any(|&m| {
+                entries[m]
+                    .statistics
+                    .iter()
+                    .any(|s| fit(c, s) == Some(Fit::Exact))
+            }) {
+                stat_weight += STAT_EXACT_USE;
+            }
+        }
+        total += stat_weight.min(STAT_USE_CAP);
+    }
+    if let Some(span) = obs.discussion {
+        total += DISCUSSION;
+        reasons.push(Reason {
+            kind: ReasonKind::Discussion {
+                words: obs.text[span.0..span.1].to_string(),
+            },
+            span: Some(span),
+            weight: DISCUSSION,
+        });
+    }
+    (total, reasons)
+}
+
+/// Whether `source` is the paper that stands for `e`: its associated paper,
+/// or, for an entry that has none (LFW-a), a paper its creators ask to be
+/// cited. A merely related paper, or another entry's paper that the
+/// creators also ask for (DukeMTMC's, for DukeMTMC-reID), says nothing about
+/// using this entry.
+fn introduces(e: &Entry, source: &str) -> bool {
+    let has_associated = e.papers.iter().any(|p| p.role == PaperRole::Associated);
+    e.papers.iter().any(|p| {
+        p.source == source
+            && (p.role == PaperRole::Associated
+                || p.role == PaperRole::Requested && !has_associated)
+    })
+}
+
+/// The study's rate of use among papers citing an entry's paper, with the
+/// reason that shows it; the default rate for entries it did not sample.
+fn citation_rate(e: &Entry) -> (f64, Option<Reason>) {
+    match &e.study {
+        Some(s) if s.assoc_paper_sampled => {
+            let (uses, sampled) = (
+                s.documented_uses_citing_assoc_paper.unwrap_or(0),
+                s.papers_sampled.unwrap_or(0),
+            );
+            // Laplace's rule of succession keeps small samples honest.
+            let rate = (f64::from(uses) + 1.0) / (f64::from(sampled) + 2.0);
+            (
+                rate,
+                Some(Reason {
+                    kind: ReasonKind::CitationRate { uses, sampled },
+                    span: None,
+                    weight: 0.0,
+                }),
+            )
+        }
+        _ => (DEFAULT_CITATION_RATE, None),
+    }
+}
+
+fn cites_reason(analyzer: &Analyzer<'_>, e: &Entry, source: &str, weight: f64) -> Reason {
+    let role = e
+        .papers
+        .iter()
+        .find(|p| p.source == source)
+        .map_or("associated", |p| match p.role {
+            PaperRole::Associated => "associated",
+            PaperRole::Requested => "requested",
+            PaperRole::Related => "related",
+        });
+    let paper = short_citation(analyzer, source);
+    Reason {
+        kind: ReasonKind::CitesPaper { paper, role },
+        span: None,
+        weight,
+    }
+}
+
+fn short_citation(analyzer: &Analyzer<'_>, source: &str) -> String {
+    match analyzer.registry.source(source).and_then(|s| s.as_paper()) {
+        Some(p) => {
+            let who = p.first_author_surname().unwrap_or("Anonymous");
+            let etal = if p.authors.len() > 1 { " et al." } else { "" };
+            format!("{who}{etal} ({}), “{}”", p.year, p.title)
+        }
+        None => source.to_string(),
+    }
+}
+
+/// A running score with the reasons behind it.
+#[derive(Default)]
+struct Tally {
+    score: f64,
+    reasons: Vec<Reason>,
+}
+
+impl Tally {
+    fn add(&mut self, kind: ReasonKind, span: Option<(usize, usize)>, weight: f64) {
+        self.score += weight;
+        self.reasons.push(Reason { kind, span, weight });
+    }
+}
+
+/// Stage two: how well the evidence fits this member rather than its relatives.
+fn stage_two(
+    analyzer: &Analyzer<'_>,
+    obs: &Observations<'_>,
+    members: &[usize],
+    m: usize,
+) -> Scored {
+    let entries = analyzer.registry.entries();
+    let e = &entries[m];
+    let mut t = Tally::default();
+
+    // Names.
+    let mut group_sentences: BTreeSet<usize> = BTreeSet::new();
+    let mut best_name: Option<(f64, ReasonKind, (usize, usize))> = None;
+    for mention in obs
+        .mentions
+        .iter()
+        .filter(|x| x.owners.iter().any(|o| members.contains(&o.entry)))
+    {
+        group_sentences.insert(sentence_of(obs.sentences, mention.span.0));
+        let owners_here: Vec<usize> = mention
+            .owners
+            .iter()
+            .map(|o| o.entry)
+            .filter(|x| members.contains(x))
+            .collect();
+        let written = obs.text[mention.span.0..mention.span.1].to_string();
+        let candidate = if owners_here == [m] {
+            let weight = if e
+                .parent
+                .as_deref()
+                .is_none_or(|p| !members.iter().any(|&x| entries[x].id == p))
+                && members.len() > 1
+            {
+                // The root's own name stands for every version of it.
+                SHARED_NAME * 2.0
+            } else {
+                OWN_NAME
+            };
+            Some((
+                weight,
+                ReasonKind::Named {
+                    written: written.clone(),
+                },
+            ))
+        } else if owners_here.contains(&m) {
+            Some((
+                SHARED_NAME,
+                ReasonKind::Named {
+                    written: written.clone(),
+                },
+            ))
+        } else {
+            let relative = entries[owners_here[0]].name.clone();
+            Some((
+                0.0,
+                ReasonKind::NamedRelative {
+                    written: written.clone(),
+                    relative,
+                },
+            ))
+        };
+        if let Some((weight, kind)) = candidate {
+            let weight = if mention.fuzzy {
+                weight * FUZZY_SHARE
+            } else {
+                weight
+            };
+            if best_name.as_ref().is_none_or(|(w, _, _)| weight > *w) {
+                best_name = Some((weight, kind, mention.span));
+            }
+        }
+    }
+    if let Some((weight, kind, span)) = best_name {
+        t.add(kind, Some(span), weight);
+    }
+
+    // Its own papers, in the reference list and beside its names.
+    if members.len() > 1
+        && let Some(p) = obs.cited.iter().find(|p| {
+            introduces(e, &p.source)
+                && p.entries
+                    .iter()
+                    .filter(|&&x| members.contains(&x) && introduces(&entries[x], &p.source))
+                    .count()
+                    == 1
+        })
+    {
+        let r = cites_reason(analyzer, e, &p.source, OWN_PAPER);
+        t.add(r.kind, None, OWN_PAPER);
+    }
+    if let Some((marker, papers)) = obs.markers.iter().find(|(mk, ps)| {
+        ps.iter().any(|p| p.entries.contains(&m))
+            && group_sentences.contains(&sentence_of(obs.sentences, mk.span.0))
+    }) {
+        let paper = papers
+            .iter()
+            .find(|p| p.entries.contains(&m))
+            .map(|p| short_citation(analyzer, &p.source))
+            .unwrap_or_default();
+        let written = obs.text[marker.span.0..marker.span.1].to_string();
+        t.add(
+            ReasonKind::MarkerResolves {
+                marker: written,
+                paper,
+            },
+            Some(marker.span),
+            MARKER,
+        );
+    }
+
+    // Statistics.
+    let mut stat_score = 0.0;
+    let mut stat_reasons = Vec::new();
+    for c in obs.claims {
+        let written = obs.text[c.span.0..c.span.1].to_string();
+        let best = e
+            .statistics
+            .iter()
+            .filter_map(|s| fit(c, s).map(|f| (f, s)))
+            .min_by_key(|(f, _)| *f);
+        match best {
+            Some((f, s)) => {
+                let weight = if f == Fit::Exact {
+                    STAT_EXACT
+                } else {
+                    STAT_APPROX
+                };
+                stat_score += weight;
+                stat_reasons.push(Reason {
+                    kind: ReasonKind::StatisticFits {
+                        written,
+                        quantity: s.quantity,
+                        split: s.split,
+                        value: s.value,
+                        exact: f == Fit::Exact,
+                    },
+                    span: Some(c.span),
+                    weight,
+                });
+            }
+            None => {
+                let same: Vec<u64> = e
+                    .statistics
+                    .iter()
+                    .filter(|s| s.quantity == c.quantity && claim_split_matches(c, s))
+                    .map(|s| s.value)
+                    .collect();
+                let anyone_fits = members
+                    .iter()
+                    .any(|&x| entries[x].statistics.iter().any(|s| fit(c, s).is_some()));
+                if !same.is_empty() && anyone_fits {
+                    stat_score += STAT_CONFLICT;
+                    let values = same
+                        .iter()
+                        .map(|v| thousands(*v))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    stat_reasons.push(Reason {
+                        kind: ReasonKind::StatisticConflicts {
+                            written,
+                            quantity: c.quantity,
+                            values,
+                        },
+                        span: Some(c.span),
+                        weight: STAT_CONFLICT,
+                    });
+                }
+            }
+        }
+    }
+    t.score += stat_score.min(STAT_MEMBER_CAP);
+    t.reasons.extend(stat_reasons);
+
+    // Cues: modifiers near the group's names (anywhere, when it is not
+    // named), tasks anywhere.
+    let near: Vec<&CueHit> = obs
+        .cues
+        .iter()
+        .filter(|h| is_modifier(h.cue))
+        .filter(|h| {
+            group_sentences.is_empty()
+                || group_sentences.contains(&sentence_of(obs.sentences, h.span.0))
+        })
+        .collect();
+    let has = |x: usize, cue: Cue| entries[x].cues.iter().any(|c| related(c.cue, cue));
+    let mut seen: Vec<Cue> = Vec::new();
+    for hit in &near {
+        // One verdict per group of related cues ("age, gender and ethnicity").
+        if seen.iter().any(|&c| related(c, hit.cue)) {
+            continue;
+        }
+        seen.push(hit.cue);
+        let written = obs.text[hit.span.0..hit.span.1].to_string();
+        if has(m, hit.cue) {
+            t.add(
+                ReasonKind::CueFits {
+                    cue: hit.cue,
+                    written,
+                },
+                Some(hit.span),
+                CUE_FITS,
+            );
+        } else if members.iter().any(|&x| has(x, hit.cue)) {
+            t.add(
+                ReasonKind::CueMissing {
+                    cue: hit.cue,
+                    written,
+                },
+                Some(hit.span),
+                CUE_MISSING,
+            );
+        }
+    }
+    if members.len() > 1 {
+        for c in e.cues.iter().map(|c| c.cue).filter(|&c| is_modifier(c)) {
+            if !near.iter().any(|h| related(h.cue, c)) && !t.reasons.iter().any(|r| matches!(r.kind, ReasonKind::VariantNotDescribed { cue } if related(cue, c))) {
+                t.add(ReasonKind::VariantNotDescribed { cue: c }, None, VARIANT_UNDESCRIBED);
+            }
+        }
+        let group_tasks: HashSet<Cue> = members
+            .iter()
+            .flat_map(|&x| entries[x].cues.iter().map(|c| c.cue))
+            .filter(|&c| is_task(c))
+            .collect();
+        let mine: HashSet<Cue> = e
+            .cues
+            .iter()
+            .map(|c| c.cue)
+            .filter(|&c| is_task(c))
+            .collect();
+        if let Some(hit) = obs
+            .cues
+            .iter()
+            .find(|h| is_task(h.cue) && group_tasks.iter().any(|&g| related(g, h.cue)))
+        {
+            let written = obs.text[hit.span.0..hit.span.1].to_string();
+            if mine.iter().any(|&c| related(c, hit.cue)) {
+                t.add(
+                    ReasonKind::TaskFits {
+                        cue: hit.cue,
+                        written,
+                    },
+                    Some(hit.span),
+                    MEMBER_TASK_FITS,
+                );
+            } else {
+                t.add(
+                    ReasonKind::CueMissing {
+                        cue: hit.cue,
+                        written,
+                    },
+                    Some(hit.span),
+                    MEMBER_TASK_MISSING,
+                );
+            }
+        }
+        // The tie-breaker.
+        if let Some(uses) = e
+            .study
+            .as_ref()
+            .and_then(|s| s.documented_uses)
+            .filter(|&u| u > 0)
+        {
+            let weight = POPULARITY * f64::from(uses).ln_1p();
+            t.add(ReasonKind::MostUsed { uses }, None, weight);
+        }
+    }
+    // Cue words single out a version only where the text names the family;
+    // in a text that merely cites it they describe the paper's own work.
+    // The task singles out a version when the family's root does not serve
+    // it (DukeMTMC is for tracking; a re-ID paper means a re-ID version).
+    let named_here = !group_sentences.is_empty();
+    let root_lacks_task = root_lacks_text_task(obs, members, entries);
+    let specific = t.reasons.iter().any(|r| {
+        r.weight > 0.0
+            && match r.kind {
+                ReasonKind::Named { .. }
+                | ReasonKind::CitesPaper { .. }
+                | ReasonKind::MarkerResolves { .. }
+                | ReasonKind::StatisticFits { .. } => true,
+                ReasonKind::CueFits { .. } => named_here,
+                ReasonKind::TaskFits { .. } => root_lacks_task,
+                _ => false,
+            }
+    });
+    Scored {
+        entry: m,
+        score: t.score,
+        reasons: t.reasons,
+        specific,
+    }
+}
+
+/// Whether the group's root is not documented for the paper's task, while
+/// some other member is.
+fn root_lacks_text_task(obs: &Observations<'_>, members: &[usize], entries: &[Entry]) -> bool {
+    let is_root = |x: usize| {
+        entries[x]
+            .parent
+            .as_deref()
+            .is_none_or(|p| !members.iter().any(|&y| entries[y].id == p))
+    };
+    let serves = |x: usize, cue: Cue| entries[x].cues.iter().any(|c| related(c.cue, cue));
+    obs.cues.iter().filter(|h| is_task(h.cue)).any(|h| {
+        members.iter().any(|&x| serves(x, h.cue))
+            && members
+                .iter()
+                .filter(|&&x| is_root(x))
+                .all(|&x| !serves(x, h.cue))
+    })
+}
+
+/// Whether a claim's split (if any) is the statistic's, for conflicts: a
+/// count only contradicts a number it is clearly about.
+fn claim_split_matches(c: &Claim, s: &crate::registry::Statistic) -> bool {
+    c.split.is_none_or(|split| split == s.split)
+}
+
+/// What to write to settle an ambiguity among `open`.
+fn settle_text(obs: &Observations<'_>, open: &[&Entry]) -> String {
+    let names: Vec<&str> = open.iter().map(|e| e.name.as_str()).collect();
+    // The modifier the text used, if every candidate shares it ("cleaned").
+    let adjective = obs
+        .cues
+        .iter()
+        .filter(|h| is_modifier(h.cue))
+        .find(|h| {
+            open.iter()
+                .all(|e| e.cues.iter().any(|c| related(c.cue, h.cue)))
+        })
+        .map(|h| format!("{} ", super::report::cue_words(h.cue)));
+    let mut text = format!(
+        "Name the {}version used ({}) and cite its own paper",
+        adjective.unwrap_or_default(),
+        names.join(" / ")
+    );
+    let counts: Vec<String> = open
+        .iter()
+        .filter_map(|e| {
+            let get = |q: Quantity| {
+                e.statistics
+                    .iter()
+                    .find(|s| s.quantity == q && s.split == crate::registry::Split::Total)
+                    .map(|s| s.value)
+            };
+            match (get(Quantity::Images), get(Quantity::Identities)) {
+                (Some(i), Some(p)) => Some(format!(
+                    "{}: {} images of {} identities",
+                    e.name,
+                    thousands(i),
+                    thousands(p)
+                )),
+                (Some(i), None) => Some(format!("{}: {} images", e.name, thousands(i))),
+                _ => None,
+            }
+        })
+        .collect();
+    if counts.len() >= 2 {
+        text.push_str(&format!(
+            ", or give its image and identity counts ({})",
+            counts.join("; ")
+        ));
+    }
+    text.push('.');
+    text
+}
+
+/// The reasons of both stages, one per kind and place (their weights
+/// added), strongest first.
+fn merge_reasons<'a>(all: impl Iterator<Item = &'a Reason>) -> Vec<Reason> {
+    let mut merged: Vec<Reason> = Vec::new();
+    for r in all {
+        match merged
+            .iter_mut()
+            .find(|m| m.kind == r.kind && m.span == r.span)
+        {
+            Some(m) => m.weight += r.weight,
+            None => merged.push(r.clone()),
+        }
+    }
+    merged.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+    merged
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

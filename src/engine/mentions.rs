@@ -1,0 +1,358 @@
+//! Mentions: where the text names a registry entry.
+//!
+//! One Aho-Corasick automaton holds the key of every name and alias; it runs
+//! once over the folded text (see `text::keys`), reporting overlapping
+//! matches. Each match is then checked against the original text: it must
+//! start and end on word boundaries, short names must keep their capitals
+//! ("PIE" is a dataset, "pie" is not), and case-sensitive aliases must be
+//! written exactly (LFWA is not LFW-a). Of overlapping matches the longest
+//! wins, so "DukeMTMC-reID" is one mention, not "DukeMTMC" and "reID".
+//!
+//! A second, fuzzy pass catches small typos ("MS-celeb-lM", "Market-1051")
+//! in longer name-like words, using a deletion index (SymSpell): its cost
+//! depends on the words' length, not on how many names the registry holds.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::registry::Registry;
+use crate::text::keys::{BREAK, KeyStream};
+use crate::text::names::name_key;
+use crate::text::{word_char_at, word_char_before};
+
+/// Keys this short or shorter must be written with their capitals.
+const SHORT_KEY: usize = 4;
+/// Fuzzy matching applies to keys at least this long.
+const FUZZY_MIN_KEY: usize = 7;
+/// At most this many words are joined when looking for a misspelt name.
+const FUZZY_MAX_WORDS: usize = 3;
+
+/// One way an entry is named.
+#[derive(Clone, Debug)]
+pub(crate) struct NameOwner {
+    /// Index of the entry in the registry.
+    pub entry: usize,
+    /// The name as the registry writes it.
+    pub written: String,
+    /// Only this exact spelling counts.
+    pub case_sensitive: bool,
+}
+
+/// A place where the text names one or more entries.
+#[derive(Clone, Debug)]
+pub(crate) struct RawMention {
+    /// Byte span in the text.
+    pub span: (usize, usize),
+    /// The entries this name may mean (several when the name is shared).
+    pub owners: Vec<NameOwner>,
+    /// Found by the fuzzy pass (a near spelling).
+    pub fuzzy: bool,
+}
+
+/// The automaton and the tables behind it, built once per registry.
+pub(crate) struct NameIndex {
+    automaton: AhoCorasick,
+    /// Owners of each pattern, by pattern id.
+    owners: Vec<Vec<NameOwner>>,
+    /// Pattern keys, by pattern id.
+    keys: Vec<String>,
+    /// Pattern ids by key, to skip exact keys in the fuzzy pass.
+    key_ids: HashMap<String, usize>,
+    /// SymSpell index: each key and each key with one char deleted → pattern ids.
+    deletions: HashMap<String, Vec<u32>>,
+}
+
+impl NameIndex {
+    pub(crate) fn new(registry: &Registry) -> NameIndex {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<NameOwner>> = Vec::new();
+        for (entry, e) in registry.entries().iter().enumerate() {
+            let case_sensitive_name = e
+                .aliases
+                .iter()
+                .any(|a| a.name == e.name && a.case_sensitive);
+            let names = std::iter::once((e.name.as_str(), case_sensitive_name)).chain(
+                e.aliases
+                    .iter()
+                    .filter(|a| a.name != e.name)
+                    .map(|a| (a.name.as_str(), a.case_sensitive)),
+            );
+            for (name, case_sensitive) in names {
+                let key = name_key(name);
+                if key.is_empty() {
+                    continue;
+                }
+                let id = *by_key.entry(key.clone()).or_insert_with(|| {
+                    keys.push(key.clone());
+                    owners.push(Vec::new());
+                    keys.len() - 1
+                });
+                if !owners[id]
+                    .iter()
+                    .any(|o| o.entry == entry && o.written == name)
+                {
+                    owners[id].push(NameOwner {
+                        entry,
+                        written: name.to_string(),
+                        case_sensitive,
+                    });
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .expect("name keys are short plain strings, well within the automaton's limits");
+        let mut deletions: HashMap<String, Vec<u32>> = HashMap::new();
+        for (id, key) in keys.iter().enumerate() {
+            if key.chars().count() < FUZZY_MIN_KEY {
+                continue;
+            }
+            for variant in deletion_variants(key) {
+                let ids = deletions.entry(variant).or_default();
+                if !ids.contains(&(id as u32)) {
+                    ids.push(id as u32);
+                }
+            }
+        }
+        NameIndex {
+            automaton,
+            owners,
+            keys,
+            key_ids: by_key,
+            deletions,
+        }
+    }
+
+    /// Every mention in `text`, in order, none overlapping.
+    pub(crate) fn find(&self, text: &str) -> Vec<RawMention> {
+        let stream = KeyStream::new(text);
+        let mut found: Vec<RawMention> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&stream.bytes) {
+            let (start, end) = stream.span(m.start(), m.end());
+            if word_char_before(text, start) || word_char_at(text, end) {
+                continue;
+            }
+            let pattern = m.pattern().as_usize();
+            let owners = self.accept(
+                &text[start..end],
+                &self.keys[pattern],
+                &self.owners[pattern],
+            );
+            if !owners.is_empty() {
+                found.push(RawMention {
+                    span: (start, end),
+                    owners,
+                    fuzzy: false,
+                });
+            }
+        }
+        found.extend(self.fuzzy(text, &stream));
+        resolve_overlaps(found)
+    }
+
+    /// The owners for whom `written` (the text's spelling) is a real mention.
+    fn accept(&self, written: &str, key: &str, owners: &[NameOwner]) -> Vec<NameOwner> {
+        let exact: Vec<NameOwner> = owners
+            .iter()
+            .filter(|o| o.case_sensitive && same_spelling(written, &o.written))
+            .cloned()
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        let loose: Vec<NameOwner> = owners
+            .iter()
+            .filter(|o| !o.case_sensitive)
+            .cloned()
+            .collect();
+        let written_has_space = written.contains(char::is_whitespace);
+        if loose.is_empty() {
+            // Only case-sensitive spellings own this key and none matches
+            // exactly: the mention is real but shared ("lfwa"), unless the
+            // match only came about by joining words ("LFW a").
+            return if written_has_space {
+                Vec::new()
+            } else {
+                owners.to_vec()
+            };
+        }
+        if key.chars().count() <= SHORT_KEY {
+            let keeps_capitals =
+                loose.iter().any(|o| same_letters_case(written, &o.written)) || is_upper(written);
+            if !keeps_capitals || written_has_space {
+                return Vec::new();
+            }
+        }
+        loose
+    }
+
+    /// Near spellings of long names in name-like words.
+    fn fuzzy(&self, text: &str, stream: &KeyStream) -> Vec<RawMention> {
+        let mut out = Vec::new();
+        // Words of the folded stream: runs between breaks, split back at the
+        // original soft separators so that 1..=3 words can be joined.
+        let words = soft_words(stream);
+        for i in 0..words.len() {
+            let mut key = String::new();
+            for j in i..(i + FUZZY_MAX_WORDS).min(words.len()) {
+                if j > i && !words[j].joined_to_previous {
+                    break;
+                }
+                key.push_str(&words[j].key);
+                let len = key.chars().count();
+                if len < FUZZY_MIN_KEY || self.key_ids.contains_key(&key) {
+                    continue;
+                }
+                let (start, end) = (words[i].span.0, words[j].span.1);
+                let written = &text[start..end];
+                if !looks_like_a_name(written) {
+                    continue;
+                }
+                for id in self.near(&key) {
+                    let owners: Vec<NameOwner> = self.owners[id]
+                        .iter()
+                        .filter(|o| !o.case_sensitive)
+                        .cloned()
+                        .collect();
+                    if !owners.is_empty() {
+                        out.push(RawMention {
+                            span: (start, end),
+                            owners,
+                            fuzzy: true,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Pattern ids whose key is one edit from `key` (but not equal to it:
+    /// exact keys are the automaton's).
+    fn near(&self, key: &str) -> Vec<usize> {
+        let mut ids: Vec<usize> = Vec::new();
+        for variant in std::iter::once(key.to_string()).chain(deletion_variants(key)) {
+            for &id in self.deletions.get(&variant).into_iter().flatten() {
+                let id = id as usize;
+                if !ids.contains(&id)
+                    && self.keys[id] != key
+                    && strsim::damerau_levenshtein(&self.keys[id], key) == 1
+                {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
+}
+
+/// A word of the folded stream with its original span.
+struct SoftWord {
+    key: String,
+    span: (usize, usize),
+    /// Separated from the previous word only by a soft separator.
+    joined_to_previous: bool,
+}
+
+fn soft_words(stream: &KeyStream) -> Vec<SoftWord> {
+    let mut words: Vec<SoftWord> = Vec::new();
+    let mut i = 0;
+    let b = &stream.bytes;
+    while i < b.len() {
+        if b[i] == BREAK {
+            i += 1;
+            continue;
+        }
+        // Extend while the original characters are adjacent (no separator).
+        let start = i;
+        let mut j = i + 1;
+        while j < b.len() && b[j] != BREAK && stream.origin[j].0 <= stream.origin[j - 1].1 {
+            j += 1;
+        }
+        let (s, e) = stream.span(start, j);
+        // Only a soft separator (no break byte) lies between this word and
+        // the previous one.
+        let joined = start > 0 && b[start - 1] != BREAK;
+        words.push(SoftWord {
+            key: String::from_utf8_lossy(&b[start..j]).into_owned(),
+            span: (s, e),
+            joined_to_previous: joined,
+        });
+        i = j;
+    }
+    words
+}
+
+/// Whether a written form looks like a dataset name rather than prose: it has
+/// a digit, a capital after its first letter, or a hyphen/underscore.
+fn looks_like_a_name(written: &str) -> bool {
+    written
+        .chars()
+        .any(|c| c.is_ascii_digit() || c == '-' || c == '_')
+        || written.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Every string made by deleting one char of `key`.
+fn deletion_variants(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    (0..chars.len())
+        .map(|skip| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != skip)
+                .map(|(_, c)| c)
+                .collect()
+        })
+        .collect()
+}
+
+/// Same letters and digits, same case, and no word gap the alias lacks.
+fn same_spelling(written: &str, alias: &str) -> bool {
+    let strip = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric() || *c == '+')
+            .collect::<String>()
+    };
+    strip(written) == strip(alias)
+        && (!written.contains(char::is_whitespace) || alias.contains(char::is_whitespace))
+}
+
+fn same_letters_case(written: &str, alias: &str) -> bool {
+    let strip = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    strip(written) == strip(alias)
+}
+
+fn is_upper(written: &str) -> bool {
+    written.chars().any(char::is_alphabetic) && !written.chars().any(char::is_lowercase)
+}
+
+/// Keeps the longest of overlapping mentions (then the earliest; exact over
+/// fuzzy), returned in text order.
+fn resolve_overlaps(mut found: Vec<RawMention>) -> Vec<RawMention> {
+    found.sort_by(|a, b| {
+        let len = |m: &RawMention| m.span.1 - m.span.0;
+        len(b)
+            .cmp(&len(a))
+            .then(a.fuzzy.cmp(&b.fuzzy))
+            .then(a.span.0.cmp(&b.span.0))
+    });
+    let mut kept: Vec<RawMention> = Vec::new();
+    for m in found {
+        if kept
+            .iter()
+            .all(|k| m.span.1 <= k.span.0 || m.span.0 >= k.span.1)
+        {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.span.0);
+    kept
+}

@@ -1,0 +1,281 @@
+//! The reference list: parsing the entries a user pastes, and matching each
+//! entry to the registry's papers.
+//!
+//! A match needs the title: most of its informative words must appear in
+//! the entry, and a short or generic title must be backed by the first
+//! author's surname and the year. A weak match is refused rather than
+//! guessed, because a wrong paper turns into a wrong dataset. Candidate
+//! papers come from an index of title words, so the cost of matching an
+//! entry does not grow with the size of the registry.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::registry::{Paper, Registry, Source};
+
+/// A word shared by more papers than this is too common to find candidates by.
+const MAX_POSTINGS: usize = 64;
+/// Share of a title's informative words that must appear in the entry.
+const TITLE_COVERAGE: f64 = 0.8;
+/// A title with fewer informative words than this is "short": its match
+/// also needs the first author's surname and the year.
+const SHORT_TITLE_WORDS: usize = 4;
+/// How far the entry's year may be from the paper's (preprints, journal versions).
+const YEAR_SLACK: i32 = 1;
+
+/// Words that say nothing about which paper it is.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "from", "via", "using",
+    "at", "is", "are", "its", "into", "towards", "toward", "vs", "versus", "based",
+];
+
+/// One entry of the user's reference list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReferenceEntry {
+    /// Its number in a numbered list (`[33]`, `33.`), if it has one.
+    pub number: Option<u32>,
+    /// The entry's text.
+    pub text: String,
+}
+
+/// Splits a pasted reference list into entries: numbered (`[1] …`, `1. …`,
+/// entries may wrap over lines) or, failing that, one entry per non-empty
+/// line.
+pub fn parse_reference_list(text: &str) -> Vec<ReferenceEntry> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let numbered: Vec<Option<(u32, &str)>> = lines.iter().map(|l| leading_number(l)).collect();
+    // A numbered list starts with a number; lines without one continue the
+    // entry above (wrapped text).
+    if numbered.first().is_none_or(Option::is_none) {
+        return lines
+            .iter()
+            .map(|l| ReferenceEntry {
+                number: None,
+                text: l.to_string(),
+            })
+            .collect();
+    }
+    let mut entries: Vec<ReferenceEntry> = Vec::new();
+    for (line, number) in lines.iter().zip(numbered) {
+        match number {
+            Some((n, rest)) => entries.push(ReferenceEntry {
+                number: Some(n),
+                text: rest.trim().to_string(),
+            }),
+            None => match entries.last_mut() {
+                Some(last) => {
+                    last.text.push(' ');
+                    last.text.push_str(line);
+                }
+                None => entries.push(ReferenceEntry {
+                    number: None,
+                    text: line.to_string(),
+                }),
+            },
+        }
+    }
+    entries
+}
+
+/// "[12] rest", "12. rest", "12) rest" → (12, rest).
+fn leading_number(line: &str) -> Option<(u32, &str)> {
+    let (inner, rest) = if let Some(r) = line.strip_prefix('[') {
+        let close = r.find(']')?;
+        (&r[..close], &r[close + 1..])
+    } else {
+        let end = line.find(|c: char| !c.is_ascii_digit())?;
+        let rest = &line[end..];
+        let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
+        (&line[..end], rest)
+    };
+    if inner.is_empty() || inner.len() > 4 || !inner.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((inner.parse().ok()?, rest))
+}
+
+/// A registry paper an entry was matched to.
+#[derive(Clone, Debug)]
+pub(crate) struct PaperMatch {
+    /// The paper's source key.
+    pub source: String,
+    /// Every registry entry that names this paper, with its role.
+    pub entries: Vec<usize>,
+}
+
+/// The registry's papers, indexed by their title words.
+pub(crate) struct PaperIndex {
+    papers: Vec<IndexedPaper>,
+    postings: HashMap<String, Vec<u32>>,
+}
+
+struct IndexedPaper {
+    key: String,
+    words: Vec<String>,
+    surname: Option<String>,
+    year: i32,
+    entries: Vec<usize>,
+}
+
+impl PaperIndex {
+    pub(crate) fn new(registry: &Registry) -> PaperIndex {
+        let mut entries_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in registry.entries().iter().enumerate() {
+            for link in &e.papers {
+                entries_of.entry(link.source.as_str()).or_default().push(i);
+            }
+        }
+        let mut papers = Vec::new();
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        for (key, source) in &registry.document().sources {
+            let (Source::Paper(paper), Some(entries)) = (source, entries_of.get(key.as_str()))
+            else {
+                continue;
+            };
+            let words = title_words(&paper.title);
+            let id = papers.len() as u32;
+            for w in words.iter().collect::<HashSet<_>>() {
+                postings.entry(w.clone()).or_default().push(id);
+            }
+            papers.push(IndexedPaper {
+                key: key.clone(),
+                words,
+                surname: first_surname(paper),
+                year: i32::from(paper.year),
+                entries: entries.clone(),
+            });
+        }
+        PaperIndex { papers, postings }
+    }
+
+    /// The registry papers this reference entry cites (usually none or one).
+    pub(crate) fn matches(&self, entry: &str) -> Vec<PaperMatch> {
+        let folded = fold(entry);
+        let words: HashSet<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut hits: HashMap<u32, usize> = HashMap::new();
+        for w in &words {
+            if let Some(ids) = self.postings.get(*w)
+                && ids.len() <= MAX_POSTINGS
+            {
+                for &id in ids {
+                    *hits.entry(id).or_default() += 1;
+                }
+            }
+        }
+        let years = years_in(entry);
+        let mut out: Vec<PaperMatch> = hits
+            .into_iter()
+            .filter(|&(id, _)| self.accepts(&self.papers[id as usize], &words, &folded, &years))
+            .map(|(id, _)| {
+                let p = &self.papers[id as usize];
+                PaperMatch {
+                    source: p.key.clone(),
+                    entries: p.entries.clone(),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| a.source.cmp(&b.source));
+        out
+    }
+
+    fn accepts(
+        &self,
+        p: &IndexedPaper,
+        words: &HashSet<&str>,
+        folded: &str,
+        years: &[i32],
+    ) -> bool {
+        if p.words.is_empty() {
+            return false;
+        }
+        let found = p
+            .words
+            .iter()
+            .filter(|w| words.contains(w.as_str()))
+            .count();
+        let coverage = found as f64 / p.words.len() as f64;
+        let surname_ok = p.surname.as_deref().is_some_and(|s| words.contains(s));
+        let year_ok = years.iter().any(|y| (y - p.year).abs() <= YEAR_SLACK);
+        let year_far = !years.is_empty() && !year_ok;
+        let whole_title = folded.contains(&p.words.join(" "));
+        if p.words.len() < SHORT_TITLE_WORDS {
+            return whole_title && surname_ok && year_ok;
+        }
+        if year_far && !(whole_title && surname_ok) {
+            return false;
+        }
+        coverage >= TITLE_COVERAGE && (whole_title || surname_ok || year_ok)
+    }
+}
+
+/// Lowercase words of a title minus stopwords.
+fn title_words(title: &str) -> Vec<String> {
+    fold(title)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Lowercase letters and digits, every other run of characters one space.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    // Stopwords are dropped on both sides so that a title matches whether or
+    // not an entry keeps them.
+    out.split(' ')
+        .filter(|w| !STOPWORDS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn first_surname(paper: &Paper) -> Option<String> {
+    paper
+        .first_author_surname()
+        .map(|s| fold(s).split(' ').next_back().unwrap_or("").to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// Four-digit years 1900–2099 in the text.
+fn years_in(text: &str) -> Vec<i32> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len().saturating_sub(3) {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+            && (b[i] == b'1' && b[i + 1] == b'9' || b[i] == b'2' && b[i + 1] == b'0')
+        {
+            out.push(text[i..i + 4].parse().unwrap_or(0));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_numbered_and_plain_lists() {
+        let numbered =
+            "[1] A. Author. First title.\n  continued here. 2017.\n[2] B. Author. Second. 2018.";
+        let got = parse_reference_list(numbered);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].number, Some(1));
+        assert!(got[0].text.ends_with("continued here. 2017."));
+        let dotted = "1. A. First.\n2. B. Second.";
+        assert_eq!(parse_reference_list(dotted)[1].number, Some(2));
+        let plain = "A. Author. First.\n\nB. Author. Second.";
+        assert_eq!(parse_reference_list(plain).len(), 2);
+    }
+}

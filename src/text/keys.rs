@@ -1,0 +1,102 @@
+//! The key stream: the text folded the way names are compared.
+//!
+//! Names are matched on their keys (lowercase letters, digits and `+`), so
+//! "Duke MTMC-reID" and "DukeMTMC_ReID" are one name. To find keys in running
+//! text, the text is folded into one string of key characters, and every key
+//! byte remembers the span of the character it came from. Separators that
+//! can sit inside a name (one space, hyphen, underscore, slash or dot between
+//! word characters) vanish; any other separator becomes a break byte that no
+//! name contains, so a match never runs across "LFW. A" or "LFW, a".
+
+/// The byte that stands for a separator no name may cross.
+pub(crate) const BREAK: u8 = 0x01;
+
+/// Folded text with a map back to the original.
+pub(crate) struct KeyStream {
+    /// The folded bytes (UTF-8 of lowercased key characters, and [`BREAK`]s).
+    pub bytes: Vec<u8>,
+    /// For each folded byte, the original span of the character it came from.
+    pub origin: Vec<(u32, u32)>,
+}
+
+impl KeyStream {
+    /// Folds `text`.
+    pub(crate) fn new(text: &str) -> KeyStream {
+        let mut bytes = Vec::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        // Separator run since the last key character: its length in chars
+        // and whether every char of it may sit inside a name.
+        let mut gap_chars = 0usize;
+        let mut gap_soft = true;
+        let mut gap_start = 0usize;
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            if c.is_alphanumeric() || c == '+' {
+                if gap_chars > 0 && !(gap_soft && gap_chars <= 1) {
+                    bytes.push(BREAK);
+                    origin.push((gap_start as u32, i as u32));
+                }
+                gap_chars = 0;
+                gap_soft = true;
+                let mut buf = [0u8; 4];
+                for lc in c.to_lowercase() {
+                    for &b in lc.encode_utf8(&mut buf).as_bytes() {
+                        bytes.push(b);
+                        origin.push((i as u32, end as u32));
+                    }
+                }
+            } else {
+                if gap_chars == 0 {
+                    gap_start = i;
+                }
+                gap_chars += 1;
+                gap_soft &= matches!(c, ' ' | '-' | '_' | '/' | '.' | '\u{2010}' | '\u{2011}');
+            }
+        }
+        KeyStream { bytes, origin }
+    }
+
+    /// The original byte span of folded bytes `start..end`.
+    pub(crate) fn span(&self, start: usize, end: usize) -> (usize, usize) {
+        (
+            self.origin[start].0 as usize,
+            self.origin[end - 1].1 as usize,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> String {
+        String::from_utf8(KeyStream::new(text).bytes)
+            .unwrap()
+            .replace(BREAK as char, "|")
+    }
+
+    #[test]
+    fn folds_names_and_breaks_at_hard_separators() {
+        for (text, expected) in [
+            ("Duke MTMC-reID", "dukemtmcreid"),
+            ("MS1M_v2", "ms1mv2"),
+            ("on LFW. A new", "onlfw|anew"),
+            ("MS-Celeb-1M v1.0", "msceleb1mv10"),
+            ("LFW, a new", "lfw|anew"),
+            ("LFW  and", "lfw|and"),
+            ("CK+ (extended)", "ck+|extended"),
+        ] {
+            assert_eq!(folded(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn maps_back_to_the_original_span() {
+        let text = "We use Duke MTMC-reID here";
+        let ks = KeyStream::new(text);
+        let folded = String::from_utf8(ks.bytes.clone()).unwrap();
+        let at = folded.find("dukemtmcreid").unwrap();
+        let (s, e) = ks.span(at, at + "dukemtmcreid".len());
+        assert_eq!(&text[s..e], "Duke MTMC-reID");
+    }
+}
