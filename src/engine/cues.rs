@@ -16,8 +16,9 @@ use crate::text::{word_char_at, word_char_before};
 pub(crate) enum Signal {
     /// A descriptive cue, matched against entries' cues.
     Cue(Cue),
-    /// A phrase that contains a cue word but means something else.
-    Suppress,
+    /// A phrase that contains a cue word but means something else ("vehicle
+    /// re-identification"); where it occurs, the bare cue word means it too.
+    Suppress(Cue),
 }
 
 /// Word forms of each cue. Matching is case-insensitive and on word
@@ -31,9 +32,15 @@ const LEXICON: &[(&str, Signal)] = &[
     ("re-identifying", Signal::Cue(Cue::Reid)),
     ("person retrieval", Signal::Cue(Cue::Reid)),
     ("pedestrian retrieval", Signal::Cue(Cue::Reid)),
-    ("vehicle re-identification", Signal::Suppress),
-    ("vehicle re-id", Signal::Suppress),
-    ("vehicle reid", Signal::Suppress),
+    ("person re-identification", Signal::Cue(Cue::Reid)),
+    ("person re-id", Signal::Cue(Cue::Reid)),
+    ("person reid", Signal::Cue(Cue::Reid)),
+    ("pedestrian re-identification", Signal::Cue(Cue::Reid)),
+    ("vehicle re-identification", Signal::Suppress(Cue::Reid)),
+    ("vehicle re-id", Signal::Suppress(Cue::Reid)),
+    ("vehicle reid", Signal::Suppress(Cue::Reid)),
+    ("animal re-identification", Signal::Suppress(Cue::Reid)),
+    ("tiger re-identification", Signal::Suppress(Cue::Reid)),
     ("video-based", Signal::Cue(Cue::Video)),
     ("video based", Signal::Cue(Cue::Video)),
     ("videos", Signal::Cue(Cue::Video)),
@@ -90,6 +97,14 @@ const LEXICON: &[(&str, Signal)] = &[
     ("face identification", Signal::Cue(Cue::FaceIdentification)),
     ("recognize faces", Signal::Cue(Cue::FaceIdentification)),
     ("unconstrained face", Signal::Cue(Cue::FaceVerification)),
+    ("face image", Signal::Cue(Cue::FaceIdentification)),
+    ("face images", Signal::Cue(Cue::FaceIdentification)),
+    ("facial image", Signal::Cue(Cue::FaceIdentification)),
+    ("facial images", Signal::Cue(Cue::FaceIdentification)),
+    ("face retrieval", Signal::Cue(Cue::FaceIdentification)),
+    ("face matching", Signal::Cue(Cue::FaceVerification)),
+    ("face representation", Signal::Cue(Cue::FaceIdentification)),
+    ("face representations", Signal::Cue(Cue::FaceIdentification)),
     ("age", Signal::Cue(Cue::Age)),
     ("gender", Signal::Cue(Cue::Gender)),
     ("sex", Signal::Cue(Cue::Gender)),
@@ -142,20 +157,36 @@ impl CueIndex {
         CueIndex { automaton }
     }
 
-    /// Every cue in `text`, in order.
+    /// Every cue in `text`, in order. Where a text speaks of "vehicle
+    /// re-identification" and never of a person's, its bare "re-ID" is the
+    /// vehicle's too, and is dropped.
     pub(crate) fn find(&self, text: &str) -> Vec<CueHit> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| !word_char_before(text, m.start()) && !word_char_at(text, m.end()))
-            .filter_map(|m| match LEXICON[m.pattern().as_usize()].1 {
-                Signal::Cue(cue) => Some(CueHit {
-                    cue,
-                    span: (m.start(), m.end()),
-                }),
-                Signal::Suppress => None,
-            })
-            .collect()
+        let mut hits = Vec::new();
+        let mut suppressed: Vec<Cue> = Vec::new();
+        let mut explicit: Vec<Cue> = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            if word_char_before(text, m.start()) || word_char_at(text, m.end()) {
+                continue;
+            }
+            let (phrase, signal) = LEXICON[m.pattern().as_usize()];
+            match signal {
+                Signal::Cue(cue) => {
+                    if phrase.contains(' ') {
+                        explicit.push(cue);
+                    }
+                    hits.push(CueHit { cue, span: (m.start(), m.end()) });
+                }
+                Signal::Suppress(cue) => suppressed.push(cue),
+            }
+        }
+        hits.retain(|h| !suppressed.contains(&h.cue) || explicit.contains(&h.cue) && is_explicit_subject(h, text));
+        hits
     }
+}
+
+/// Whether a hit names its subject ("person re-identification").
+fn is_explicit_subject(hit: &CueHit, text: &str) -> bool {
+    text[hit.span.0..hit.span.1].contains(' ')
 }
 
 /// Cues that describe a processing or labelling of the images (a variant of

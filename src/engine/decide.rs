@@ -1,9 +1,9 @@
 //! The decision: which families of related entries the text uses, and which
 //! member of each.
 //!
-//! Entries compete within a *group*: the datasets of one family compete (a
-//! paper uses DukeMTMC-reID *or* says DukeMTMC and means it), while models,
-//! annotation sets and protocols are each their own group (a paper can use
+//! Entries compete within a *group*: the datasets and annotation sets of one
+//! family compete (a paper uses DukeMTMC-reID *or* says DukeMTMC and means
+//! it), while models and protocols are each their own group (a paper can use
 //! LFW and the BLUFR protocol, or MS-Celeb-1M and a pre-trained FaceNet).
 //!
 //! Stage one scores the group: is it used at all? Stage two scores its
@@ -40,11 +40,14 @@ pub(crate) struct Observations<'a> {
     pub discussion: Option<(usize, usize)>,
 }
 
-/// The group an entry competes in: its family for datasets, itself otherwise.
+/// The group an entry competes in: its family for datasets and annotation
+/// sets (a text that says "LFW with attribute labels" may mean any labelled
+/// version), itself for models and protocols, which are used alongside a
+/// dataset rather than instead of one.
 fn group_key(e: &Entry) -> String {
     match e.kind {
-        EntryKind::Dataset => format!("family:{}", e.family),
-        _ => format!("entry:{}", e.id),
+        EntryKind::Dataset | EntryKind::AnnotationSet => format!("family:{}", e.family),
+        EntryKind::Model | EntryKind::Protocol => format!("entry:{}", e.id),
     }
 }
 
@@ -181,7 +184,21 @@ fn decide_group(
     let total: f64 = scored.iter().map(|s| (s.score - top).exp()).sum();
     let to_suggestion = |s: &Scored| {
         let e = &entries[s.entry];
-        let reasons = merge_reasons(use_reasons.iter().chain(&s.reasons));
+        // Stage one's "the text names it" is about the family; for a member
+        // the text did not name, it is a relative's name.
+        let use_reasons = use_reasons.iter().map(|r| match (&r.kind, r.span) {
+            (ReasonKind::Named { written }, Some(span)) => {
+                let owners: Vec<usize> = obs.mentions.iter().filter(|m| m.span == span).flat_map(|m| m.owners.iter().map(|o| o.entry)).collect();
+                if owners.contains(&s.entry) {
+                    r.clone()
+                } else {
+                    let relative = owners.first().map_or_else(String::new, |&o| entries[o].name.clone());
+                    Reason { kind: ReasonKind::NamedRelative { written: written.clone(), relative }, ..r.clone() }
+                }
+            }
+            _ => r.clone(),
+        });
+        let reasons = merge_reasons(use_reasons.chain(s.reasons.iter().cloned()));
         Suggestion {
             id: e.id.clone(),
             name: e.name.clone(),
@@ -252,7 +269,13 @@ fn stage_one(
                     });
                     continue;
                 }
-                let lo = log_odds(citation_rate(&entries[m]).0);
+                // A measured rate for this paper (any entry it introduced that
+                // the study sampled) beats the default for unsampled ones.
+                let measured = p.entries.iter().any(|&x| introduces(&entries[x], &p.source) && citation_rate(&entries[x]).1.is_some());
+                if measured && citation_rate(&entries[m]).1.is_none() {
+                    continue;
+                }
+                let lo = log_odds(group_citation_rate(obs, entries, members, m).0);
                 if prior.is_none_or(|(best, _, _)| lo > best) {
                     prior = Some((lo, m, p.source.as_str()));
                 }
@@ -261,7 +284,7 @@ fn stage_one(
     }
     let mut total = match prior {
         Some((lo, m, source)) => {
-            match citation_rate(&entries[m]).1 {
+            match group_citation_rate(obs, entries, members, m).1 {
                 Some(rate) => {
                     reasons.push(cites_reason(analyzer, &entries[m], source, 0.0));
                     reasons.push(Reason { weight: lo, ..rate });
@@ -459,25 +482,39 @@ fn introduces(e: &Entry, source: &str) -> bool {
 /// The study's rate of use among papers citing an entry's paper, with the
 /// reason that shows it; the default rate for entries it did not sample.
 fn citation_rate(e: &Entry) -> (f64, Option<Reason>) {
+    rate_with_derivatives(e, 0)
+}
+
+/// The rate of use among papers citing `e`'s paper, counting uses of its
+/// derivatives that cite it too (`derived`).
+fn rate_with_derivatives(e: &Entry, derived: u32) -> (f64, Option<Reason>) {
     match &e.study {
         Some(s) if s.assoc_paper_sampled => {
-            let (uses, sampled) = (
-                s.documented_uses_citing_assoc_paper.unwrap_or(0),
-                s.papers_sampled.unwrap_or(0),
-            );
+            let (own, sampled) = (s.documented_uses_citing_assoc_paper.unwrap_or(0), s.papers_sampled.unwrap_or(0));
+            let uses = (own + derived).min(sampled);
             // Laplace's rule of succession keeps small samples honest.
             let rate = (f64::from(uses) + 1.0) / (f64::from(sampled) + 2.0);
-            (
-                rate,
-                Some(Reason {
-                    kind: ReasonKind::CitationRate { uses, sampled },
-                    span: None,
-                    weight: 0.0,
-                }),
-            )
+            (rate, Some(Reason { kind: ReasonKind::CitationRate { uses, sampled, derived }, span: None, weight: 0.0 }))
         }
         _ => (DEFAULT_CITATION_RATE, None),
     }
+}
+
+/// The group-level rate for a cited paper of member `m`: the study's uses of
+/// `m` citing it, plus the documented uses of `m`'s derivatives that cite
+/// their parent's paper (DukeMTMC-reID users citing DukeMTMC's).
+fn group_citation_rate(obs: &Observations<'_>, entries: &[Entry], members: &[usize], m: usize) -> (f64, Option<Reason>) {
+    // Only derivatives that serve the paper's task: a tracking paper citing
+    // DukeMTMC is not a re-identification paper using DukeMTMC-reID.
+    let serves_text_task = |x: usize| {
+        obs.cues.iter().any(|h| is_task(h.cue) && entries[x].cues.iter().any(|c| related(c.cue, h.cue)))
+    };
+    let derived: u32 = members
+        .iter()
+        .filter(|&&x| entries[x].parent.as_deref() == Some(entries[m].id.as_str()) && serves_text_task(x))
+        .filter_map(|&x| entries[x].study.as_ref().and_then(|s| s.documented_uses_citing_parent_paper))
+        .sum();
+    rate_with_derivatives(&entries[m], derived)
 }
 
 fn cites_reason(analyzer: &Analyzer<'_>, e: &Entry, source: &str, weight: f64) -> Reason {
@@ -558,7 +595,7 @@ fn stage_two(
                 && members.len() > 1
             {
                 // The root's own name stands for every version of it.
-                SHARED_NAME * 2.0
+                SHARED_NAME
             } else {
                 OWN_NAME
             };
@@ -600,19 +637,26 @@ fn stage_two(
         t.add(kind, Some(span), weight);
     }
 
-    // Its own papers, in the reference list and beside its names.
-    if members.len() > 1
-        && let Some(p) = obs.cited.iter().find(|p| {
-            introduces(e, &p.source)
-                && p.entries
-                    .iter()
-                    .filter(|&&x| members.contains(&x) && introduces(&entries[x], &p.source))
-                    .count()
-                    == 1
+    // Its own paper in the reference list, weighed by how often citing that
+    // paper means using this version (the study's rate). A root's paper
+    // counts only when no derivative's own paper is cited: users of a
+    // derivative cite the parent too.
+    let own_paper = |x: usize| {
+        obs.cited.iter().find(|p| {
+            introduces(&entries[x], &p.source)
+                && p.entries.iter().filter(|&&y| members.contains(&y) && introduces(&entries[y], &p.source)).count() == 1
         })
+    };
+    let derivative_cited = members.iter().any(|&x| x != m && !is_root(entries, members, x) && own_paper(x).is_some());
+    if members.len() > 1
+        && !(is_root(entries, members, m) && derivative_cited)
+        && let Some(p) = own_paper(m)
     {
-        let r = cites_reason(analyzer, e, &p.source, OWN_PAPER);
-        t.add(r.kind, None, OWN_PAPER);
+        let weight = (OWN_PAPER + log_odds(citation_rate(e).0)).max(0.0);
+        if weight > 0.0 {
+            let r = cites_reason(analyzer, e, &p.source, weight);
+            t.add(r.kind, None, weight);
+        }
     }
     if let Some((marker, papers)) = obs.markers.iter().find(|(mk, ps)| {
         ps.iter().any(|p| p.entries.contains(&m))
@@ -703,9 +747,15 @@ fn stage_two(
         .cues
         .iter()
         .filter(|h| is_modifier(h.cue))
+                // Where the family is not named, only the title's words describe the
+        // data; the rest of an abstract describes the problem ("occlusions").
         .filter(|h| {
-            group_sentences.is_empty()
-                || group_sentences.contains(&sentence_of(obs.sentences, h.span.0))
+            let sentence = sentence_of(obs.sentences, h.span.0);
+            if group_sentences.is_empty() {
+                sentence == 0 && obs.sentences.len() > 1
+            } else {
+                group_sentences.contains(&sentence)
+            }
         })
         .collect();
     let has = |x: usize, cue: Cue| entries[x].cues.iter().any(|c| related(c.cue, cue));
@@ -780,13 +830,10 @@ fn stage_two(
                 );
             }
         }
-        // The tie-breaker.
-        if let Some(uses) = e
-            .study
-            .as_ref()
-            .and_then(|s| s.documented_uses)
-            .filter(|&u| u > 0)
-        {
+                // The tie-breaker (not for a root whose derivative's own paper is
+        // cited: that citation says which version it is).
+        let popular = e.study.as_ref().and_then(|s| s.documented_uses).filter(|&u| u > 0);
+        if let Some(uses) = popular.filter(|_| !(is_root(entries, members, m) && derivative_cited)) {
             let weight = POPULARITY * f64::from(uses).ln_1p();
             t.add(ReasonKind::MostUsed { uses }, None, weight);
         }
@@ -795,7 +842,7 @@ fn stage_two(
     // in a text that merely cites it they describe the paper's own work.
     // The task singles out a version when the family's root does not serve
     // it (DukeMTMC is for tracking; a re-ID paper means a re-ID version).
-    let named_here = !group_sentences.is_empty();
+    
     let root_lacks_task = root_lacks_text_task(obs, members, entries);
     let specific = t.reasons.iter().any(|r| {
         r.weight > 0.0
@@ -804,7 +851,7 @@ fn stage_two(
                 | ReasonKind::CitesPaper { .. }
                 | ReasonKind::MarkerResolves { .. }
                 | ReasonKind::StatisticFits { .. } => true,
-                ReasonKind::CueFits { .. } => named_here,
+                ReasonKind::CueFits { .. } => true,
                 ReasonKind::TaskFits { .. } => root_lacks_task,
                 _ => false,
             }
@@ -815,6 +862,11 @@ fn stage_two(
         reasons: t.reasons,
         specific,
     }
+}
+
+/// Whether `x` is a root of the group (no parent among its members).
+fn is_root(entries: &[Entry], members: &[usize], x: usize) -> bool {
+    entries[x].parent.as_deref().is_none_or(|p| !members.iter().any(|&y| entries[y].id == p))
 }
 
 /// Whether the group's root is not documented for the paper's task, while
@@ -893,7 +945,7 @@ fn settle_text(obs: &Observations<'_>, open: &[&Entry]) -> String {
 
 /// The reasons of both stages, one per kind and place (their weights
 /// added), strongest first.
-fn merge_reasons<'a>(all: impl Iterator<Item = &'a Reason>) -> Vec<Reason> {
+fn merge_reasons(all: impl Iterator<Item = Reason>) -> Vec<Reason> {
     let mut merged: Vec<Reason> = Vec::new();
     for r in all {
         match merged
@@ -901,7 +953,7 @@ fn merge_reasons<'a>(all: impl Iterator<Item = &'a Reason>) -> Vec<Reason> {
             .find(|m| m.kind == r.kind && m.span == r.span)
         {
             Some(m) => m.weight += r.weight,
-            None => merged.push(r.clone()),
+            None => merged.push(r),
         }
     }
     merged.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));

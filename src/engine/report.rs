@@ -163,6 +163,8 @@ pub enum ReasonKind {
         uses: u32,
         /// Papers citing it that the study read.
         sampled: u32,
+        /// Of the uses, those of derivatives whose users cite this paper too.
+        derived: u32,
     },
     /// An in-text marker beside the name resolves to one of its papers.
     MarkerResolves {
@@ -294,14 +296,11 @@ impl fmt::Display for ReasonKind {
             ReasonKind::CitesPaper { paper, role } => {
                 write!(f, "The reference list cites its {role} paper, {paper}.")
             }
-            ReasonKind::CitationRate { uses, sampled } => write!(
+            ReasonKind::CitationRate { uses, sampled, derived } => write!(
                 f,
-                "Of {sampled} papers citing that paper, the study found {uses} used this dataset, so a citation alone is {} evidence.",
-                if *uses * 2 >= *sampled {
-                    "fair"
-                } else {
-                    "weak"
-                }
+                "Of {sampled} papers citing that paper, the study found {uses} used {}, so a citation alone is {} evidence.",
+                if *derived > 0 { "this dataset or a derivative of it" } else { "this dataset" },
+                if *uses * 2 >= *sampled { "fair" } else { "weak" }
             ),
             ReasonKind::MarkerResolves { marker, paper } => {
                 write!(f, "The citation {marker} beside the name is {paper}.")

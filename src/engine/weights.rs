@@ -28,7 +28,7 @@ pub(crate) const FUZZY_SHARE: f64 = 0.8;
 /// The paper's task is one the family benchmarks.
 pub(crate) const TASK_FITS: f64 = 0.5;
 /// The text names a task, but none the family benchmarks.
-pub(crate) const TASK_MISSING: f64 = -1.0;
+pub(crate) const TASK_MISSING: f64 = -2.0;
 /// The text reports experiments.
 pub(crate) const EXPERIMENTS: f64 = 0.5;
 /// The text is a survey or discussion of datasets.
@@ -64,8 +64,10 @@ pub(crate) const STAT_CONFLICT: f64 = -1.0;
 pub(crate) const STAT_MEMBER_CAP: f64 = 4.0;
 /// A descriptive cue near the name fits this version.
 pub(crate) const CUE_FITS: f64 = 1.0;
-/// A descriptive cue near the name does not fit this version, but fits a relative.
-pub(crate) const CUE_MISSING: f64 = -1.0;
+/// A descriptive cue near the name does not fit this version, but fits a
+/// relative: the text describes something this version does not have, which
+/// outweighs the popularity tie-breaker.
+pub(crate) const CUE_MISSING: f64 = -1.5;
 /// This version is a variant (video, occluded, attributes…) the text does not describe.
 pub(crate) const VARIANT_UNDESCRIBED: f64 = -0.5;
 /// The paper's task is this version's.

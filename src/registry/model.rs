@@ -595,6 +595,14 @@ pub struct StudyRecord {
     pub documented_uses: Option<u32>,
     /// Of those, uses that cite the associated paper.
     pub documented_uses_citing_assoc_paper: Option<u32>,
+    /// Of the documented uses, those citing the parent's associated paper
+    /// (known for DukeMTMC-reID from the study's appendix: 29 cited only the
+    /// original, 50 both). Papers citing the parent use this derivative too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documented_uses_citing_parent_paper: Option<u32>,
+    /// Where the count of uses citing the parent's paper comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_paper_source: Option<String>,
     /// Documented uses in papers published in 2020 (not counted for LFW).
     pub uses_2020: Option<u32>,
     /// Enables a task that can raise ethical questions.

@@ -192,7 +192,14 @@ impl<'a> Checker<'a> {
                 format!("{at}.study"),
                 "only the study's own ids (D1–D38, M1–M6) carry a study record",
             ),
-            (_, Some(s)) => self.source_ref(&format!("{at}.study.source"), &s.source),
+            (_, Some(s)) => {
+                self.source_ref(&format!("{at}.study.source"), &s.source);
+                match (&s.documented_uses_citing_parent_paper, &s.parent_paper_source) {
+                    (Some(_), Some(src)) => self.source_ref(&format!("{at}.study.parent_paper_source"), src),
+                    (Some(_), None) => self.report(format!("{at}.study.parent_paper_source"), "a count of uses citing the parent's paper needs its source"),
+                    _ => {}
+                }
+            }
             _ => {}
         }
 
