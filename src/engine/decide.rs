@@ -652,7 +652,10 @@ fn stage_two(
         && !(is_root(entries, members, m) && derivative_cited)
         && let Some(p) = own_paper(m)
     {
-        let weight = (OWN_PAPER + log_odds(citation_rate(e).0)).max(0.0);
+                // Where the text names the family, its use is settled and the
+        // citation only says which version; elsewhere the citation must also
+        // carry the use, so it is weighed by how often it does.
+        let weight = if group_sentences.is_empty() { (OWN_PAPER + log_odds(citation_rate(e).0)).max(0.0) } else { OWN_PAPER };
         if weight > 0.0 {
             let r = cites_reason(analyzer, e, &p.source, weight);
             t.add(r.kind, None, weight);
