@@ -11,3 +11,6 @@ mod registry_data;
 mod registry_loading;
 // The command line: `whichdata registry list|show|validate`.
 mod cli_registry;
+// The engine: the study's Table 7 cases, then table-driven cases by kind.
+mod engine_cases;
+mod engine_table7;

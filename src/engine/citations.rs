@@ -60,7 +60,11 @@ pub(crate) fn markers(text: &str) -> Vec<Marker> {
     out.dedup_by(|a, b| a.span == b.span && a.target == b.target);
     // "Zheng et al. [33]" is one marker, not also a bare "[33]".
     let spans: Vec<(usize, usize)> = out.iter().map(|m| m.span).collect();
-    out.retain(|m| !spans.iter().any(|&(s, e)| s <= m.span.0 && m.span.1 <= e && (s, e) != m.span));
+    out.retain(|m| {
+        !spans
+            .iter()
+            .any(|&(s, e)| s <= m.span.0 && m.span.1 <= e && (s, e) != m.span)
+    });
     out
 }
 

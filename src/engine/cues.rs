@@ -97,10 +97,6 @@ const LEXICON: &[(&str, Signal)] = &[
     ("face identification", Signal::Cue(Cue::FaceIdentification)),
     ("recognize faces", Signal::Cue(Cue::FaceIdentification)),
     ("unconstrained face", Signal::Cue(Cue::FaceVerification)),
-    ("face image", Signal::Cue(Cue::FaceIdentification)),
-    ("face images", Signal::Cue(Cue::FaceIdentification)),
-    ("facial image", Signal::Cue(Cue::FaceIdentification)),
-    ("facial images", Signal::Cue(Cue::FaceIdentification)),
     ("face retrieval", Signal::Cue(Cue::FaceIdentification)),
     ("face matching", Signal::Cue(Cue::FaceVerification)),
     ("face representation", Signal::Cue(Cue::FaceIdentification)),
@@ -174,12 +170,18 @@ impl CueIndex {
                     if phrase.contains(' ') {
                         explicit.push(cue);
                     }
-                    hits.push(CueHit { cue, span: (m.start(), m.end()) });
+                    hits.push(CueHit {
+                        cue,
+                        span: (m.start(), m.end()),
+                    });
                 }
                 Signal::Suppress(cue) => suppressed.push(cue),
             }
         }
-        hits.retain(|h| !suppressed.contains(&h.cue) || explicit.contains(&h.cue) && is_explicit_subject(h, text));
+        hits.retain(|h| {
+            !suppressed.contains(&h.cue)
+                || explicit.contains(&h.cue) && is_explicit_subject(h, text)
+        });
         hits
     }
 }

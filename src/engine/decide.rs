@@ -164,13 +164,12 @@ fn decide_group(
     });
     // Only versions with evidence of their own can be chosen or stay open;
     // the family's root stands for it when nothing more specific is said.
-    scored.retain(|s| {
-        s.specific
-            || entries[s.entry]
-                .parent
-                .as_deref()
-                .is_none_or(|p| !members.iter().any(|&x| entries[x].id == p))
-    });
+    let roots: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&x| is_root(entries, members, x))
+        .collect();
+    scored.retain(|s| s.specific || roots == [s.entry]);
     if scored.is_empty() {
         return None;
     }
@@ -188,12 +187,25 @@ fn decide_group(
         // the text did not name, it is a relative's name.
         let use_reasons = use_reasons.iter().map(|r| match (&r.kind, r.span) {
             (ReasonKind::Named { written }, Some(span)) => {
-                let owners: Vec<usize> = obs.mentions.iter().filter(|m| m.span == span).flat_map(|m| m.owners.iter().map(|o| o.entry)).collect();
+                let owners: Vec<usize> = obs
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span == span)
+                    .flat_map(|m| m.owners.iter().map(|o| o.entry))
+                    .collect();
                 if owners.contains(&s.entry) {
                     r.clone()
                 } else {
-                    let relative = owners.first().map_or_else(String::new, |&o| entries[o].name.clone());
-                    Reason { kind: ReasonKind::NamedRelative { written: written.clone(), relative }, ..r.clone() }
+                    let relative = owners
+                        .first()
+                        .map_or_else(String::new, |&o| entries[o].name.clone());
+                    Reason {
+                        kind: ReasonKind::NamedRelative {
+                            written: written.clone(),
+                            relative,
+                        },
+                        ..r.clone()
+                    }
                 }
             }
             _ => r.clone(),
@@ -271,7 +283,9 @@ fn stage_one(
                 }
                 // A measured rate for this paper (any entry it introduced that
                 // the study sampled) beats the default for unsampled ones.
-                let measured = p.entries.iter().any(|&x| introduces(&entries[x], &p.source) && citation_rate(&entries[x]).1.is_some());
+                let measured = p.entries.iter().any(|&x| {
+                    introduces(&entries[x], &p.source) && citation_rate(&entries[x]).1.is_some()
+                });
                 if measured && citation_rate(&entries[m]).1.is_none() {
                     continue;
                 }
@@ -384,6 +398,19 @@ fn stage_one(
     }
 
     if !is_model {
+        // Counts that fit a member exactly.
+        let mut stat_weight = 0.0;
+        for c in obs.claims.iter().filter(|c| !c.approximate) {
+            if members.iter().any(|&m| {
+                entries[m]
+                    .statistics
+                    .iter()
+                    .any(|s| fit(c, s) == Some(Fit::Exact))
+            }) {
+                stat_weight += STAT_EXACT_USE;
+            }
+        }
+        total += stat_weight.min(STAT_USE_CAP);
         // The task.
         let group_tasks: HashSet<Cue> = members
             .iter()
@@ -404,7 +431,13 @@ fn stage_one(
                 span: Some(hit.span),
                 weight: TASK_FITS,
             });
-        } else if !group_tasks.is_empty() && !text_tasks.is_empty() && !named {
+        } else if !group_tasks.is_empty()
+            && !named
+            && stat_weight == 0.0
+            && !usage::in_domain(obs.text, &group_tasks)
+        {
+            // A paper that cites the dataset but works on another task, or
+            // on nothing of its domain at all, is citing it as background.
             total += TASK_MISSING;
         }
         // Other datasets for the same task named in use, none of this family.
@@ -438,19 +471,6 @@ fn stage_one(
                 weight: EXPERIMENTS,
             });
         }
-        // Counts that fit a member exactly.
-        let mut stat_weight = 0.0;
-        for c in obs.claims.iter().filter(|c| !c.approximate) {
-            if members.iter().any(|&m| {
-                entries[m]
-                    .statistics
-                    .iter()
-                    .any(|s| fit(c, s) == Some(Fit::Exact))
-            }) {
-                stat_weight += STAT_EXACT_USE;
-            }
-        }
-        total += stat_weight.min(STAT_USE_CAP);
     }
     if let Some(span) = obs.discussion {
         total += DISCUSSION;
@@ -490,11 +510,25 @@ fn citation_rate(e: &Entry) -> (f64, Option<Reason>) {
 fn rate_with_derivatives(e: &Entry, derived: u32) -> (f64, Option<Reason>) {
     match &e.study {
         Some(s) if s.assoc_paper_sampled => {
-            let (own, sampled) = (s.documented_uses_citing_assoc_paper.unwrap_or(0), s.papers_sampled.unwrap_or(0));
+            let (own, sampled) = (
+                s.documented_uses_citing_assoc_paper.unwrap_or(0),
+                s.papers_sampled.unwrap_or(0),
+            );
             let uses = (own + derived).min(sampled);
             // Laplace's rule of succession keeps small samples honest.
             let rate = (f64::from(uses) + 1.0) / (f64::from(sampled) + 2.0);
-            (rate, Some(Reason { kind: ReasonKind::CitationRate { uses, sampled, derived }, span: None, weight: 0.0 }))
+            (
+                rate,
+                Some(Reason {
+                    kind: ReasonKind::CitationRate {
+                        uses,
+                        sampled,
+                        derived,
+                    },
+                    span: None,
+                    weight: 0.0,
+                }),
+            )
         }
         _ => (DEFAULT_CITATION_RATE, None),
     }
@@ -503,16 +537,30 @@ fn rate_with_derivatives(e: &Entry, derived: u32) -> (f64, Option<Reason>) {
 /// The group-level rate for a cited paper of member `m`: the study's uses of
 /// `m` citing it, plus the documented uses of `m`'s derivatives that cite
 /// their parent's paper (DukeMTMC-reID users citing DukeMTMC's).
-fn group_citation_rate(obs: &Observations<'_>, entries: &[Entry], members: &[usize], m: usize) -> (f64, Option<Reason>) {
+fn group_citation_rate(
+    obs: &Observations<'_>,
+    entries: &[Entry],
+    members: &[usize],
+    m: usize,
+) -> (f64, Option<Reason>) {
     // Only derivatives that serve the paper's task: a tracking paper citing
     // DukeMTMC is not a re-identification paper using DukeMTMC-reID.
     let serves_text_task = |x: usize| {
-        obs.cues.iter().any(|h| is_task(h.cue) && entries[x].cues.iter().any(|c| related(c.cue, h.cue)))
+        obs.cues
+            .iter()
+            .any(|h| is_task(h.cue) && entries[x].cues.iter().any(|c| related(c.cue, h.cue)))
     };
     let derived: u32 = members
         .iter()
-        .filter(|&&x| entries[x].parent.as_deref() == Some(entries[m].id.as_str()) && serves_text_task(x))
-        .filter_map(|&x| entries[x].study.as_ref().and_then(|s| s.documented_uses_citing_parent_paper))
+        .filter(|&&x| {
+            entries[x].parent.as_deref() == Some(entries[m].id.as_str()) && serves_text_task(x)
+        })
+        .filter_map(|&x| {
+            entries[x]
+                .study
+                .as_ref()
+                .and_then(|s| s.documented_uses_citing_parent_paper)
+        })
         .sum();
     rate_with_derivatives(&entries[m], derived)
 }
@@ -588,13 +636,11 @@ fn stage_two(
             .collect();
         let written = obs.text[mention.span.0..mention.span.1].to_string();
         let candidate = if owners_here == [m] {
-            let weight = if e
-                .parent
-                .as_deref()
-                .is_none_or(|p| !members.iter().any(|&x| entries[x].id == p))
-                && members.len() > 1
-            {
-                // The root's own name stands for every version of it.
+            let has_versions = members
+                .iter()
+                .any(|&x| entries[x].parent.as_deref() == Some(e.id.as_str()));
+            let weight = if has_versions {
+                // A parent's own name stands for every version of it.
                 SHARED_NAME
             } else {
                 OWN_NAME
@@ -644,18 +690,28 @@ fn stage_two(
     let own_paper = |x: usize| {
         obs.cited.iter().find(|p| {
             introduces(&entries[x], &p.source)
-                && p.entries.iter().filter(|&&y| members.contains(&y) && introduces(&entries[y], &p.source)).count() == 1
+                && p.entries
+                    .iter()
+                    .filter(|&&y| members.contains(&y) && introduces(&entries[y], &p.source))
+                    .count()
+                    == 1
         })
     };
-    let derivative_cited = members.iter().any(|&x| x != m && !is_root(entries, members, x) && own_paper(x).is_some());
+    let derivative_cited = members
+        .iter()
+        .any(|&x| x != m && !is_root(entries, members, x) && own_paper(x).is_some());
     if members.len() > 1
         && !(is_root(entries, members, m) && derivative_cited)
         && let Some(p) = own_paper(m)
     {
-                // Where the text names the family, its use is settled and the
+        // Where the text names the family, its use is settled and the
         // citation only says which version; elsewhere the citation must also
         // carry the use, so it is weighed by how often it does.
-        let weight = if group_sentences.is_empty() { (OWN_PAPER + log_odds(citation_rate(e).0)).max(0.0) } else { OWN_PAPER };
+        let weight = if group_sentences.is_empty() {
+            (OWN_PAPER + log_odds(citation_rate(e).0)).max(0.0)
+        } else {
+            OWN_PAPER
+        };
         if weight > 0.0 {
             let r = cites_reason(analyzer, e, &p.source, weight);
             t.add(r.kind, None, weight);
@@ -750,7 +806,7 @@ fn stage_two(
         .cues
         .iter()
         .filter(|h| is_modifier(h.cue))
-                // Where the family is not named, only the title's words describe the
+        // Where the family is not named, only the title's words describe the
         // data; the rest of an abstract describes the problem ("occlusions").
         .filter(|h| {
             let sentence = sentence_of(obs.sentences, h.span.0);
@@ -833,10 +889,15 @@ fn stage_two(
                 );
             }
         }
-                // The tie-breaker (not for a root whose derivative's own paper is
+        // The tie-breaker (not for a root whose derivative's own paper is
         // cited: that citation says which version it is).
-        let popular = e.study.as_ref().and_then(|s| s.documented_uses).filter(|&u| u > 0);
-        if let Some(uses) = popular.filter(|_| !(is_root(entries, members, m) && derivative_cited)) {
+        let popular = e
+            .study
+            .as_ref()
+            .and_then(|s| s.documented_uses)
+            .filter(|&u| u > 0);
+        if let Some(uses) = popular.filter(|_| !(is_root(entries, members, m) && derivative_cited))
+        {
             let weight = POPULARITY * f64::from(uses).ln_1p();
             t.add(ReasonKind::MostUsed { uses }, None, weight);
         }
@@ -845,7 +906,7 @@ fn stage_two(
     // in a text that merely cites it they describe the paper's own work.
     // The task singles out a version when the family's root does not serve
     // it (DukeMTMC is for tracking; a re-ID paper means a re-ID version).
-    
+
     let root_lacks_task = root_lacks_text_task(obs, members, entries);
     let specific = t.reasons.iter().any(|r| {
         r.weight > 0.0
@@ -869,7 +930,10 @@ fn stage_two(
 
 /// Whether `x` is a root of the group (no parent among its members).
 fn is_root(entries: &[Entry], members: &[usize], x: usize) -> bool {
-    entries[x].parent.as_deref().is_none_or(|p| !members.iter().any(|&y| entries[y].id == p))
+    entries[x]
+        .parent
+        .as_deref()
+        .is_none_or(|p| !members.iter().any(|&y| entries[y].id == p))
 }
 
 /// Whether the group's root is not documented for the paper's task, while

@@ -135,6 +135,9 @@ impl NameIndex {
             if word_char_before(text, start) || word_char_at(text, end) {
                 continue;
             }
+            if names_an_institution(&text[end..]) {
+                continue;
+            }
             let pattern = m.pattern().as_usize();
             let owners = self.accept(
                 &text[start..end],
@@ -286,6 +289,23 @@ fn soft_words(stream: &KeyStream) -> Vec<SoftWord> {
     words
 }
 
+/// Whether the words after a name make it an institution ("Duke University").
+fn names_an_institution(after: &str) -> bool {
+    let next = after.trim_start_matches([' ', '\u{a0}']);
+    [
+        "University",
+        "Univ.",
+        "Hospital",
+        "Medical",
+        "Health",
+        "School",
+        "College",
+        "Institute",
+    ]
+    .iter()
+    .any(|w| next.starts_with(w))
+}
+
 /// Whether a written form looks like a dataset name rather than prose: it has
 /// a digit, a capital after its first letter, or a hyphen/underscore.
 fn looks_like_a_name(written: &str) -> bool {
@@ -310,15 +330,16 @@ fn deletion_variants(key: &str) -> Vec<String> {
         .collect()
 }
 
-/// Same letters and digits, same case, and no word gap the alias lacks.
+/// The same spelling, case and punctuation included, except that a space,
+/// hyphen or underscore may stand for one another ("LFW_a" is "LFW-a", but
+/// "LFW-A" is not "LFWA").
 fn same_spelling(written: &str, alias: &str) -> bool {
-    let strip = |s: &str| {
+    let fold = |s: &str| {
         s.chars()
-            .filter(|c| c.is_alphanumeric() || *c == '+')
+            .map(|c| if c == ' ' || c == '_' { '-' } else { c })
             .collect::<String>()
     };
-    strip(written) == strip(alias)
-        && (!written.contains(char::is_whitespace) || alias.contains(char::is_whitespace))
+    fold(written) == fold(alias)
 }
 
 fn same_letters_case(written: &str, alias: &str) -> bool {

@@ -296,11 +296,23 @@ impl fmt::Display for ReasonKind {
             ReasonKind::CitesPaper { paper, role } => {
                 write!(f, "The reference list cites its {role} paper, {paper}.")
             }
-            ReasonKind::CitationRate { uses, sampled, derived } => write!(
+            ReasonKind::CitationRate {
+                uses,
+                sampled,
+                derived,
+            } => write!(
                 f,
                 "Of {sampled} papers citing that paper, the study found {uses} used {}, so a citation alone is {} evidence.",
-                if *derived > 0 { "this dataset or a derivative of it" } else { "this dataset" },
-                if *uses * 2 >= *sampled { "fair" } else { "weak" }
+                if *derived > 0 {
+                    "this dataset or a derivative of it"
+                } else {
+                    "this dataset"
+                },
+                if *uses * 2 >= *sampled {
+                    "fair"
+                } else {
+                    "weak"
+                }
             ),
             ReasonKind::MarkerResolves { marker, paper } => {
                 write!(f, "The citation {marker} beside the name is {paper}.")

@@ -111,10 +111,13 @@ pub(crate) fn claims(text: &str, sentences: &[(usize, usize)]) -> Vec<Claim> {
             // A bare count takes the unit of the most alike count before it
             // in the sentence: "16,522 boxes of 702 identities for training
             // and 17,661 for testing" counts boxes twice.
-            None => match out.iter().filter(|c| sentence_of(sentences, c.span.0) == sentence).min_by(|a, b| {
-                let gap = |c: &&Claim| (c.value.log10() - n.value.log10()).abs();
-                gap(a).total_cmp(&gap(b))
-            }) {
+            None => match out
+                .iter()
+                .filter(|c| sentence_of(sentences, c.span.0) == sentence)
+                .min_by(|a, b| {
+                    let gap = |c: &&Claim| (c.value.log10() - n.value.log10()).abs();
+                    gap(a).total_cmp(&gap(b))
+                }) {
                 Some(c) if elided_unit_context(after) => (c.quantity, e),
                 _ => continue,
             },
@@ -138,7 +141,7 @@ pub(crate) fn claims(text: &str, sentences: &[(usize, usize)]) -> Vec<Claim> {
         let (ss, se) = sentences.get(sentence).copied().unwrap_or((0, text.len()));
         let next_number = found.get(k + 1).map_or(se, |m| m.span.0.min(se)).max(end);
         let clause_end = text[end..next_number]
-            .find([';'])
+            .find([',', ';', '('])
             .map_or(next_number, |i| end + i);
         let prev_end = out.last().map_or(ss, |c| c.span.1.max(ss)).min(s);
         let clause_start = text[prev_end..s]
@@ -219,9 +222,29 @@ fn split_in(window: &str) -> Option<Split> {
         Some(Split::Gallery)
     } else if has(&["distractor"]) {
         Some(Split::Distractors)
-    } else if has(&["train"]) {
+    } else if has(&[
+        "for training",
+        "training set",
+        "train set",
+        "trainset",
+        "training split",
+        "training data",
+        "training images",
+        "used to train",
+        "for train",
+    ]) {
         Some(Split::Train)
-    } else if has(&["test", "evaluation"]) {
+    } else if has(&[
+        "for testing",
+        "test set",
+        "testing set",
+        "testset",
+        "test split",
+        "for test",
+        "test images",
+        "evaluation set",
+        "for evaluation",
+    ]) {
         Some(Split::Test)
     } else if has(&[
         "in total",
@@ -278,12 +301,17 @@ fn rounding_of(value: f64) -> f64 {
 }
 
 /// A text split fits a statistic's split when they agree, when the text
-/// names none, or when "test" stands for a benchmark's query/gallery/probe.
+/// names none, or when "test" stands for a benchmark's query/gallery/probe
+/// (or for the whole of a benchmark used only for testing).
 fn splits_compatible(text: Option<Split>, stat: Split) -> bool {
     match text {
         None => true,
         Some(t) if t == stat => true,
-        Some(Split::Test) => matches!(stat, Split::Gallery | Split::Query | Split::Probe),
+        // An evaluation benchmark's whole is its test set (LFW).
+        Some(Split::Test) => matches!(
+            stat,
+            Split::Gallery | Split::Query | Split::Probe | Split::Total
+        ),
         Some(Split::Query) => stat == Split::Probe,
         _ => false,
     }
@@ -337,6 +365,10 @@ mod tests {
             ),
             ("accuracy of 99.5% in 2017", vec![]),
             ("captured by 8 cameras", vec![(Cameras, 8.0, None)]),
+            (
+                "We train on MS-Celeb-1M, refined to 5,822,653 images of 85,742 identities, and test",
+                vec![(Images, 5822653.0, None), (Identities, 85742.0, None)],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(read(text), expected, "{text}");

@@ -5,6 +5,8 @@
 //! most papers citing MS-Celeb-1M's paper did not use it), so a name counts
 //! fully only where the text says it trains, evaluates or experiments on it.
 
+use crate::registry::Cue;
+
 /// Words that say data is used: trained on, evaluated on, results on.
 const USE_WORDS: &[&str] = &[
     "experiment",
@@ -67,7 +69,6 @@ const MODEL_USE_WORDS: &[&str] = &[
     "adopt",
     "deploy",
     "matcher",
-    "model",
 ];
 
 /// Words (in the title or a "this paper" sentence) that make a text a
@@ -99,6 +100,38 @@ const EXPERIMENT_WORDS: &[&str] = &[
     "superior performance",
     "competitive",
 ];
+
+/// Words that place a text in the domain of a task even where it names no
+/// task ("face images", "pedestrian"), by task.
+fn domain_words(task: Cue) -> &'static [&'static str] {
+    match task {
+        Cue::FaceVerification | Cue::FaceIdentification => &["face", "faces", "facial"],
+        Cue::Reid => &[
+            "re-id",
+            "reid",
+            "re-identification",
+            "person",
+            "persons",
+            "pedestrian",
+            "pedestrians",
+        ],
+        Cue::Tracking => &["tracking", "tracker", "trajector"],
+        Cue::Expression => &["expression", "emotion", "affect"],
+        Cue::AntiSpoofing => &["spoof", "liveness"],
+        Cue::Heterogeneous => &["infrared", "sketch", "nir"],
+        _ => &[],
+    }
+}
+
+/// Whether the text is about the domain of any of `tasks`.
+pub(crate) fn in_domain(text: &str, tasks: &std::collections::HashSet<Cue>) -> bool {
+    let lower = text.to_ascii_lowercase();
+    tasks.iter().any(|&t| {
+        domain_words(t)
+            .iter()
+            .any(|w| find_word_start(&lower, w).is_some())
+    })
+}
 
 /// The first of `words` found in `text`, as written there. `lower` is
 /// `text` ASCII-lowercased, so byte offsets agree and the words (ASCII) end

@@ -73,7 +73,7 @@ pub(crate) const VARIANT_UNDESCRIBED: f64 = -0.5;
 /// The paper's task is this version's.
 pub(crate) const MEMBER_TASK_FITS: f64 = 0.75;
 /// The paper's task is a relative's, not this version's.
-pub(crate) const MEMBER_TASK_MISSING: f64 = -0.75;
+pub(crate) const MEMBER_TASK_MISSING: f64 = -1.5;
 /// Per unit of ln(1 + documented uses): a tempered prior toward the version
 /// the study found most used. It separates DukeMTMC-reID (142 uses) from
 /// DukeMTMC4ReID (3) when nothing else does, but not LFW-a (14) from the

@@ -194,9 +194,17 @@ impl<'a> Checker<'a> {
             ),
             (_, Some(s)) => {
                 self.source_ref(&format!("{at}.study.source"), &s.source);
-                match (&s.documented_uses_citing_parent_paper, &s.parent_paper_source) {
-                    (Some(_), Some(src)) => self.source_ref(&format!("{at}.study.parent_paper_source"), src),
-                    (Some(_), None) => self.report(format!("{at}.study.parent_paper_source"), "a count of uses citing the parent's paper needs its source"),
+                match (
+                    &s.documented_uses_citing_parent_paper,
+                    &s.parent_paper_source,
+                ) {
+                    (Some(_), Some(src)) => {
+                        self.source_ref(&format!("{at}.study.parent_paper_source"), src)
+                    }
+                    (Some(_), None) => self.report(
+                        format!("{at}.study.parent_paper_source"),
+                        "a count of uses citing the parent's paper needs its source",
+                    ),
                     _ => {}
                 }
             }
