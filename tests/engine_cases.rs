@@ -252,6 +252,12 @@ fn cues_pick_the_derivative_the_text_describes() {
             "We compare our loss with FaceNet and SphereFace.",
         )
         .not(&["M5"]),
+        case(
+            "cleaned, unnamed",
+            "We train on a cleaned version of MS-Celeb-1M and test on LFW.",
+        )
+        .open(&["D10", "D13", "D14"])
+        .not(&["D9"]),
     ]);
 }
 
