@@ -11,6 +11,8 @@ mod registry_data;
 mod registry_loading;
 // The command line: `whichdata registry list|show|validate`.
 mod cli_registry;
+// The command line: `whichdata check|batch|eval`.
+mod cli_engine;
 // The engine: the study's Table 7 cases, then table-driven cases by kind.
 mod engine_cases;
 mod engine_table7;

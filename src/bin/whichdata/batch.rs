@@ -68,6 +68,13 @@ pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
             }
         },
     };
+    // With CRLF line ends the csv reader reports each record's line one too
+    // low (a record starts before the previous one's '\n' is read).
+    let crlf = reader.fill_buf().is_ok_and(|head| {
+        head.iter()
+            .position(|&b| b == b'\n')
+            .is_some_and(|i| i > 0 && head[i - 1] == b'\r')
+    });
     let analyzer = Analyzer::new(registry);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -87,7 +94,7 @@ pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
             progress.update(done, read.get());
         }),
         BatchInput::Csv => {
-            match csv_documents(&mut reader, registry, args.refs_column.as_deref()) {
+            match csv_documents(&mut reader, registry, args.refs_column.as_deref(), crlf) {
                 Ok(docs) => each_chunk(docs, |chunk| {
                     write_chunk(&analyzer, chunk, args.output, &mut out, &mut problems);
                     done += chunk.len();
@@ -320,7 +327,10 @@ fn csv_documents<'a, R: Read + 'a>(
     reader: R,
     registry: &'a Registry,
     refs_column: Option<&'a str>,
+    crlf: bool,
 ) -> Result<impl Iterator<Item = Result<Document, String>> + 'a, String> {
+    let line_of =
+        move |p: Option<&csv::Position>| p.map_or(0, |p| p.line() as usize + usize::from(crlf));
     let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
     let headers = csv
         .byte_headers()
@@ -370,7 +380,7 @@ fn csv_documents<'a, R: Read + 'a>(
         let record = records.next()?;
         Some(Ok(match record {
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = line_of(e.position());
                 Document {
                     line,
                     id: Value::Null,
@@ -378,7 +388,7 @@ fn csv_documents<'a, R: Read + 'a>(
                 }
             }
             Ok(r) => {
-                let line = r.position().map_or(0, |p| p.line() as usize);
+                let line = line_of(r.position());
                 let get = |col: Option<usize>| {
                     col.and_then(|c| r.get(c))
                         .map(|b| String::from_utf8_lossy(b).into_owned())
