@@ -1,21 +1,48 @@
-# The README's two commands are `make run` and `make test`; both set up what
-# they need on a fresh machine and then do their job.
+# The README's two commands are `make run` and `make test`. Each installs
+# what it needs (scripts/setup-*.sh) on a fresh machine, then does its job.
 
 CARGO ?= cargo
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test lint unit
+.PHONY: run test lint unit web-setup browser-setup web-build web-unit wasm-test e2e bench-build
 
-## Build and run the app (for now the command-line app: the registry listing).
-run:
-	$(CARGO) run --release --quiet -- registry list
+## Build the browser app and serve it on http://127.0.0.1:8080 (Ctrl-C stops it).
+run: web-setup
+	trunk serve --release
 
 ## Every test and check, as CI runs them.
-test: lint unit
+test: lint unit web-unit wasm-test e2e
 
 lint:
 	rustup component add rustfmt clippy >/dev/null 2>&1 || true
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets --locked -- -D warnings
+	$(CARGO) clippy --no-default-features --features web --bin whichdata-web --locked -- -D warnings
 
+## The library, the CLI and the registry.
 unit:
 	$(CARGO) test --locked
+
+web-setup:
+	./scripts/setup-web.sh
+
+browser-setup:
+	./scripts/setup-browser.sh
+
+## dist/: the static site.
+web-build: web-setup
+	trunk build --release
+
+## The web app's state and reducer, natively.
+web-unit:
+	$(CARGO) test --locked --no-default-features --features web --bin whichdata-web
+
+## The JavaScript API, compiled to wasm, in headless Chromium.
+wasm-test: web-setup browser-setup
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	$(CARGO) test --locked --target wasm32-unknown-unknown --no-default-features --features web --bin whichdata-web
+
+## The built page in headless Chromium: paste, links, reload, XSS, registry errors, network.
+e2e: web-build browser-setup
+	node --test e2e/

@@ -1,0 +1,115 @@
+//! The page: state, the debounced analysis as the user types, persistence,
+//! and the two views.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::header::Header;
+use super::input::InputPanel;
+use super::registry_browser::RegistryBrowser;
+use super::results::Results;
+use super::text_view::TextView;
+use crate::state::{Action, State, View};
+use crate::{engine, storage};
+
+/// Milliseconds of quiet typing before the text is analysed again.
+const DEBOUNCE_MS: u32 = 150;
+
+/// Milliseconds since the page started (for the analysis time shown).
+fn now_ms() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| {
+        let (registry, choice) = storage::registry_in_use();
+        let (saved_text, saved_refs) = storage::saved_input();
+        let text = storage::text_from_fragment().unwrap_or(saved_text);
+        State::new(text, saved_refs, registry, choice)
+    });
+
+    // Analyse shortly after the text, the references or the registry change,
+    // and keep the input for the next visit.
+    {
+        let dispatcher = state.dispatcher();
+        let snapshot: Rc<State> = Rc::new((*state).clone());
+        let key = (
+            state.text.clone(),
+            state.refs.clone(),
+            state.registry as *const _ as usize,
+        );
+        use_effect_with(key, move |_| {
+            storage::save_input(&snapshot.text, &snapshot.refs);
+            let timeout = Timeout::new(DEBOUNCE_MS, move || {
+                let text = snapshot.text.clone();
+                if let Some(message) = snapshot.too_large() {
+                    dispatcher.dispatch(Action::Analyzed {
+                        text,
+                        result: Err(message),
+                        elapsed_ms: 0.0,
+                    });
+                    return;
+                }
+                let start = now_ms();
+                let result = engine::analyze(snapshot.registry, &text, &snapshot.references())
+                    .map(Rc::new)
+                    .map_err(|e| e.to_string());
+                let elapsed_ms = now_ms() - start;
+                dispatcher.dispatch(Action::Analyzed {
+                    text,
+                    result,
+                    elapsed_ms,
+                });
+            });
+            move || drop(timeout)
+        });
+    }
+
+    // A `#text=` link opened while the page is open.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                if let Some(text) = storage::text_from_fragment() {
+                    dispatcher.dispatch(Action::SetText(text));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let on_view = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |view| dispatcher.dispatch(Action::Show(view)))
+    };
+    let state_rc: Rc<State> = Rc::new((*state).clone());
+    html! {
+        <>
+            <Header view={state.view} on_view={on_view} />
+            <main id="main">
+                if state.view == View::Analyze {
+                    <div class="analyze">
+                        <section class="input-column" aria-label="Your text">
+                            <InputPanel state={state_rc.clone()} dispatch={state.dispatcher()} />
+                            <TextView text={state.text.clone()} highlight={state.highlight} report={state.report.clone()} />
+                        </section>
+                        <Results state={state_rc.clone()} dispatch={state.dispatcher()} />
+                    </div>
+                } else {
+                    <RegistryBrowser state={state_rc.clone()} dispatch={state.dispatcher()} />
+                }
+            </main>
+            <footer class="footer">
+                <p>
+                    { "Everything runs in this page: your text is never sent anywhere. Registry facts come from the study by Peng, Mathur & Narayanan (NeurIPS 2021, " }
+                    <a href="https://arxiv.org/abs/2108.02922" rel="noopener noreferrer">{ "arXiv:2108.02922" }</a>
+                    { ") and the sources cited for each entry." }
+                </p>
+            </footer>
+        </>
+    }
+}

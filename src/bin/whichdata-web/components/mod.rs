@@ -1,0 +1,10 @@
+//! The page's components, one per file.
+
+pub mod app;
+pub mod card;
+pub mod header;
+pub mod input;
+pub mod registry_browser;
+pub mod registry_loader;
+pub mod results;
+pub mod text_view;

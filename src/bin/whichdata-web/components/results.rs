@@ -1,0 +1,113 @@
+//! The answer: the verdict (announced to screen readers), a card per
+//! dataset the text uses, the candidates side by side when it cannot tell,
+//! what would settle it, and other registry datasets the text names.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use whichdata::Verdict;
+use yew::prelude::*;
+
+use super::card::{CardRole, EntryCard};
+use crate::state::{State, View};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub state: Rc<State>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let state = &props.state;
+    let registry = state.registry;
+    let timing = state.elapsed_ms.map(|ms| format!("Analysed in {ms:.1} ms"));
+    let (status, summary) = match (&state.report, &state.input_error) {
+        (_, Some(error)) => ("error", error.clone()),
+        (None, None) if state.text.trim().is_empty() => {
+            ("empty", "Paste a text, or pick an example.".to_string())
+        }
+        (None, None) => ("pending", "Analysing…".to_string()),
+        (Some(r), None) => match r.status {
+            Verdict::Identified => (
+                "identified",
+                format!(
+                    "The text uses {} registry entr{}.",
+                    r.suggestions.len(),
+                    if r.suggestions.len() == 1 { "y" } else { "ies" }
+                ),
+            ),
+            Verdict::Ambiguous => (
+                "ambiguous",
+                "The text uses a dataset it does not pin down: the candidates are below."
+                    .to_string(),
+            ),
+            Verdict::None => (
+                "none",
+                "The text neither names, cites nor describes any dataset in the registry."
+                    .to_string(),
+            ),
+        },
+    };
+    let registry_note = match &state.registry_choice {
+        crate::state::RegistryChoice::Builtin => html! {},
+        crate::state::RegistryChoice::Custom { name } => {
+            let d = props.dispatch.clone();
+            html! { <p class="hint">{ format!("Using your registry “{name}”. ") }
+            <button type="button" class="link" onclick={Callback::from(move |_| d.dispatch(crate::state::Action::Show(View::Registry)))}>{ "Change" }</button></p> }
+        }
+    };
+    let body = match &state.report {
+        None => html! {},
+        Some(report) => {
+            let cards = report.suggestions.iter().map(|s| html! {
+                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Uses} registry={state.registry_ref()} dispatch={props.dispatch.clone()} />
+            });
+            let candidates = report.candidates.iter().map(|s| html! {
+                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Candidate} registry={state.registry_ref()} dispatch={props.dispatch.clone()} />
+            });
+            let claimed: BTreeSet<&str> = report
+                .suggestions
+                .iter()
+                .chain(&report.candidates)
+                .map(|s| s.id.as_str())
+                .collect();
+            let others: BTreeSet<(String, String)> = report
+                .mentions
+                .iter()
+                .flat_map(|m| m.entries.iter())
+                .filter(|id| !claimed.contains(id.as_str()))
+                .filter_map(|id| registry.entry(id).map(|e| (e.id.clone(), e.name.clone())))
+                .collect();
+            html! {
+                <>
+                    if !report.suggestions.is_empty() {
+                        <h2>{ "Uses" }</h2>
+                        <div class="cards">{ for cards }</div>
+                    }
+                    if !report.candidates.is_empty() {
+                        <h2>{ "Cannot tell which of these" }</h2>
+                        <div class="cards side-by-side">{ for candidates }</div>
+                        <h3>{ "What would settle it" }</h3>
+                        <ul class="settle">{ for report.settle.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                    }
+                    if !others.is_empty() {
+                        <h3>{ "Also named, but not found to be used" }</h3>
+                        <ul class="others">{ for others.iter().map(|(id, name)| html! { <li data-dataset-id={id.clone()}><code>{ id }</code>{ " " }{ name }</li> }) }</ul>
+                    }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="results" aria-labelledby="results-heading">
+            <h2 id="results-heading" class="visually-hidden">{ "Results" }</h2>
+            <div class="status" data-status={status} role="status" aria-live="polite">
+                <strong>{ status }</strong>{ " — " }{ summary }
+                if let Some(t) = timing { <span class="timing">{ t }</span> }
+            </div>
+            { registry_note }
+            { body }
+        </section>
+    }
+}

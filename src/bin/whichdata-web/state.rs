@@ -1,0 +1,274 @@
+//! The page's state and the actions that change it (Yew's reducer pattern,
+//! as in the function_todomvc example). Pure data: no browser calls here, so
+//! it is tested natively.
+
+use std::rc::Rc;
+
+use whichdata::{MAX_TEXT_BYTES, Registry, Report};
+use yew::Reducible;
+
+/// A registry handed to components, compared by identity (a loaded
+/// registry is a different one even if it looks the same).
+#[derive(Clone, Copy, Debug)]
+pub struct RegistryRef(pub &'static Registry);
+
+impl PartialEq for RegistryRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// Which registry the page analyses with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegistryChoice {
+    /// The one compiled into the page.
+    Builtin,
+    /// A file the user loaded, by name.
+    Custom { name: String },
+}
+
+/// The two views of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Paste and analyse.
+    Analyze,
+    /// Browse the registry.
+    Registry,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// The snippet or paper.
+    pub text: String,
+    /// The reference list, as pasted.
+    pub refs: String,
+    /// The registry in use.
+    pub registry: &'static Registry,
+    /// Where it came from.
+    pub registry_choice: RegistryChoice,
+    /// Why the last registry file was refused, with its place.
+    pub registry_error: Option<String>,
+    /// The last analysis of `text` and `refs`, and how long it took.
+    pub report: Option<Rc<Report>>,
+    /// Milliseconds the last analysis took.
+    pub elapsed_ms: Option<f64>,
+    /// Why the text could not be analysed (too large).
+    pub input_error: Option<String>,
+    /// The span of the text to highlight (from a focused reason).
+    pub highlight: Option<(usize, usize)>,
+    /// The view shown.
+    pub view: View,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && self.refs == other.refs
+            && std::ptr::eq(self.registry, other.registry)
+            && self.registry_choice == other.registry_choice
+            && self.registry_error == other.registry_error
+            && self.report == other.report
+            && self.elapsed_ms == other.elapsed_ms
+            && self.input_error == other.input_error
+            && self.highlight == other.highlight
+            && self.view == other.view
+    }
+}
+
+/// What can happen on the page.
+pub enum Action {
+    /// The user edited the text.
+    SetText(String),
+    /// The user edited the reference list.
+    SetRefs(String),
+    /// An analysis finished.
+    Analyzed {
+        /// The text it analysed (a stale result is dropped).
+        text: String,
+        /// The report, or why there is none.
+        result: Result<Rc<Report>, String>,
+        /// How long it took.
+        elapsed_ms: f64,
+    },
+    /// A reason was focused or hovered (or left).
+    Highlight(Option<(usize, usize)>),
+    /// A registry file was loaded and validated.
+    RegistryLoaded {
+        /// Its file name.
+        name: String,
+        /// The registry, leaked to live as long as the page.
+        registry: &'static Registry,
+    },
+    /// A registry file was refused.
+    RegistryRefused(String),
+    /// Back to the built-in registry.
+    RegistryReset(&'static Registry),
+    /// Switch views.
+    Show(View),
+}
+
+impl State {
+    /// A fresh page with `text` and `refs` (restored or from a link).
+    pub fn new(
+        text: String,
+        refs: String,
+        registry: &'static Registry,
+        registry_choice: RegistryChoice,
+    ) -> State {
+        State {
+            text,
+            refs,
+            registry,
+            registry_choice,
+            registry_error: None,
+            report: None,
+            elapsed_ms: None,
+            input_error: None,
+            highlight: None,
+            view: View::Analyze,
+        }
+    }
+
+    /// The registry in use, for components.
+    pub fn registry_ref(&self) -> RegistryRef {
+        RegistryRef(self.registry)
+    }
+
+    /// The reference list as entries for the engine.
+    pub fn references(&self) -> Vec<String> {
+        if self.refs.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![self.refs.clone()]
+        }
+    }
+
+    /// Whether the text is over the engine's limit (checked before
+    /// analysing, so a huge paste shows a message instead of freezing).
+    pub fn too_large(&self) -> Option<String> {
+        (self.text.len() > MAX_TEXT_BYTES).then(|| {
+            format!(
+                "The text is {} KiB; whichdata reads at most {} KiB at once. Paste the methods section, or one paper at a time.",
+                self.text.len() / 1024,
+                MAX_TEXT_BYTES / 1024
+            )
+        })
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetText(text) => {
+                next.text = text;
+                next.highlight = None;
+            }
+            Action::SetRefs(refs) => next.refs = refs,
+            Action::Analyzed {
+                text,
+                result,
+                elapsed_ms,
+            } => {
+                if text != next.text {
+                    return self;
+                }
+                match result {
+                    Ok(report) => {
+                        next.report = Some(report);
+                        next.input_error = None;
+                    }
+                    Err(message) => {
+                        next.report = None;
+                        next.input_error = Some(message);
+                    }
+                }
+                next.elapsed_ms = Some(elapsed_ms);
+            }
+            Action::Highlight(span) => {
+                next.highlight = span.filter(|&(a, b)| a < b && b <= next.text.len())
+            }
+            Action::RegistryLoaded { name, registry } => {
+                next.registry = registry;
+                next.registry_choice = RegistryChoice::Custom { name };
+                next.registry_error = None;
+            }
+            Action::RegistryRefused(message) => next.registry_error = Some(message),
+            Action::RegistryReset(builtin) => {
+                next.registry = builtin;
+                next.registry_choice = RegistryChoice::Builtin;
+                next.registry_error = None;
+            }
+            Action::Show(view) => next.view = view,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> Rc<State> {
+        Rc::new(State::new(
+            String::new(),
+            String::new(),
+            Registry::builtin().unwrap(),
+            RegistryChoice::Builtin,
+        ))
+    }
+
+    #[test]
+    fn a_stale_analysis_is_dropped() {
+        let s = fresh().reduce(Action::SetText("new text".into()));
+        let report = Rc::new(
+            whichdata::Analyzer::new(s.registry)
+                .analyze("old text", &[])
+                .unwrap(),
+        );
+        let s = s.reduce(Action::Analyzed {
+            text: "old text".into(),
+            result: Ok(report),
+            elapsed_ms: 1.0,
+        });
+        assert!(s.report.is_none());
+    }
+
+    #[test]
+    fn highlights_stay_inside_the_text() {
+        let s = fresh().reduce(Action::SetText("abc".into()));
+        assert_eq!(
+            s.clone().reduce(Action::Highlight(Some((0, 2)))).highlight,
+            Some((0, 2))
+        );
+        assert_eq!(
+            s.clone().reduce(Action::Highlight(Some((1, 9)))).highlight,
+            None
+        );
+        let s = s
+            .reduce(Action::Highlight(Some((0, 2))))
+            .reduce(Action::SetText("x".into()));
+        assert_eq!(
+            s.highlight, None,
+            "editing clears a highlight that may no longer fit"
+        );
+    }
+
+    #[test]
+    fn a_refused_registry_keeps_the_one_in_use() {
+        let s = fresh().reduce(Action::RegistryRefused(
+            "line 3, column 4: expected value".into(),
+        ));
+        assert_eq!(s.registry_choice, RegistryChoice::Builtin);
+        assert!(s.registry_error.as_deref().unwrap().contains("line 3"));
+    }
+
+    #[test]
+    fn too_large_text_is_caught_before_analysis() {
+        let s = fresh().reduce(Action::SetText("x".repeat(MAX_TEXT_BYTES + 1)));
+        assert!(s.too_large().unwrap().contains("at most"));
+    }
+}
