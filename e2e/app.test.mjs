@@ -15,28 +15,27 @@ const TABLE7_DUKE =
   "Experiments were performed on four of the largest ReID benchmarks, i.e., Market1501 [45], CUHK03 [17], DukeMTMC [33], and MSMT17 [40]. DukeMTMC provides 16,522 bounding boxes of 702 identities for training and 17,661 for testing.";
 
 let server;
-let browser;
 let context;
 const requests = [];
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serve(join(ROOT, "dist"));
-  browser = await chromium.launch({
+  // A fresh, empty profile each run (launchPersistentContext takes it as
+  // its first argument rather than as --user-data-dir).
+  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "whichdata-chromium-")), {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), "whichdata-chromium-"))}`,
     ],
+    viewport: { width: 1280, height: 900 },
   });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.on("request", (r) => requests.push(r.url()));
 });
 
 after(async () => {
   await context?.close();
-  await browser?.close();
   await server?.close();
 });
 

@@ -141,7 +141,14 @@ fn first_word<'t>(text: &'t str, lower: &str, words: &[&str]) -> Option<&'t str>
         .iter()
         .filter_map(|w| find_word_start(lower, w).map(|i| (i, w.len())))
         .min()
-        .and_then(|(i, len)| text.get(i..i + len))
+        .and_then(|(i, len)| text.get(i..whole_word_end(text, i + len)))
+}
+
+/// The end of the word that runs through byte `at` ("experiment" → "experiments").
+fn whole_word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(text.len(), |k| at + k)
 }
 
 /// Byte offset of `word` in `lower` where it starts a word.
@@ -179,7 +186,7 @@ pub(crate) fn experiments(text: &str) -> Option<(usize, usize)> {
     let lower = text.to_ascii_lowercase();
     EXPERIMENT_WORDS
         .iter()
-        .filter_map(|w| find_word_start(&lower, w).map(|i| (i, i + w.len())))
+        .filter_map(|w| find_word_start(&lower, w).map(|i| (i, whole_word_end(text, i + w.len()))))
         .min()
 }
 

@@ -75,8 +75,9 @@ pub fn Results(props: &ResultsProps) -> Html {
             let others: BTreeSet<(String, String)> = report
                 .mentions
                 .iter()
+                // A name shared by a claimed entry ("DukeMTMC" for DukeMTMC-reID) is accounted for.
+                .filter(|m| !m.entries.iter().any(|id| claimed.contains(id.as_str())))
                 .flat_map(|m| m.entries.iter())
-                .filter(|id| !claimed.contains(id.as_str()))
                 .filter_map(|id| registry.entry(id).map(|e| (e.id.clone(), e.name.clone())))
                 .collect();
             html! {
