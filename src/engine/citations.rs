@@ -2,6 +2,8 @@
 //! (`(Zheng et al., 2017)`, `Zheng et al. [33]`, `Huang and Learned-Miller
 //! (2014)`). A marker beside a name ties that name to a reference entry.
 
+use crate::text::prefix;
+
 /// A marker found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Marker {
@@ -19,6 +21,13 @@ pub(crate) enum MarkerTarget {
     /// An author's surname and a year.
     AuthorYear { surname: String, year: u16 },
 }
+
+/// Longest author-year group read, in bytes: "(Zheng et al., 2017; …)".
+const MAX_GROUP: usize = 200;
+/// Longest numeric marker read: "[3, 5-7, 12]".
+const MAX_NUMERIC: usize = 64;
+/// Longest "(2017)" after "et al." read.
+const MAX_NARRATIVE_YEAR: usize = 16;
 
 /// Largest range expanded in `[3-7]`; a longer one is a typo or not a citation.
 const MAX_RANGE: u32 = 50;
@@ -38,7 +47,7 @@ pub(crate) fn markers(text: &str) -> Vec<Marker> {
                 }
             }
             b'(' => {
-                if let Some(close) = text[i..].find(')').map(|c| i + c)
+                if let Some(close) = prefix(&text[i..], MAX_GROUP).find(')').map(|c| i + c)
                     && close - i <= 200
                 {
                     out.extend(
@@ -59,18 +68,22 @@ pub(crate) fn markers(text: &str) -> Vec<Marker> {
     out.sort_by_key(|m| m.span);
     out.dedup_by(|a, b| a.span == b.span && a.target == b.target);
     // "Zheng et al. [33]" is one marker, not also a bare "[33]".
-    let spans: Vec<(usize, usize)> = out.iter().map(|m| m.span).collect();
+    // Markers are sorted by start; a marker inside the one before it (the
+    // longest reach so far) is dropped, in one pass.
+    let mut reach: Option<(usize, usize)> = None;
     out.retain(|m| {
-        !spans
-            .iter()
-            .any(|&(s, e)| s <= m.span.0 && m.span.1 <= e && (s, e) != m.span)
+        let inside = reach.is_some_and(|(s, e)| s <= m.span.0 && m.span.1 <= e && (s, e) != m.span);
+        if !inside && reach.is_none_or(|(_, e)| m.span.1 > e) {
+            reach = Some(m.span);
+        }
+        !inside
     });
     out
 }
 
 /// `[3, 5-7]` starting at `open`.
 fn numeric(text: &str, open: usize) -> Option<(Marker, usize)> {
-    let close = open + text[open..].find(']')?;
+    let close = open + prefix(&text[open..], MAX_NUMERIC).find(']')?;
     let inner = &text[open + 1..close];
     if inner.is_empty() || inner.len() > 60 {
         return None;
@@ -147,7 +160,7 @@ fn narrative(text: &str) -> Vec<Marker> {
         let after = &text[after_start..];
         let start = before.len() - surname.len();
         if after.starts_with('(') {
-            if let Some(close) = after.find(')')
+            if let Some(close) = prefix(after, MAX_NARRATIVE_YEAR).find(')')
                 && let Some(year) = last_year(&after[..close])
             {
                 out.push(Marker {

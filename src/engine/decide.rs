@@ -11,7 +11,8 @@
 //! it leads by [`DECISIVE_MARGIN`], otherwise the close ones stay open as
 //! candidates and the report says what would settle it.
 
-use std::collections::{BTreeSet, HashSet};
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::Analyzer;
 use super::citations::Marker;
@@ -38,13 +39,48 @@ pub(crate) struct Observations<'a> {
     pub markers: &'a [(Marker, Vec<PaperMatch>)],
     pub experiments: Option<(usize, usize)>,
     pub discussion: Option<(usize, usize)>,
+    /// Every entry the text names.
+    pub named: HashSet<usize>,
+    /// Task domains the text is about ("face", "pedestrian"…), by task cue.
+    pub domains: HashSet<Cue>,
+    /// Use words found per sentence (and whether for a model), so that a
+    /// sentence naming thousands of datasets is read once.
+    pub use_cache: RefCell<HashMap<(usize, bool), Option<(usize, usize)>>>,
+}
+
+impl Observations<'_> {
+    /// The span of words in sentence `index` saying data (or a model) is used.
+    fn use_words(&self, index: usize, model: bool) -> Option<(usize, usize)> {
+        *self
+            .use_cache
+            .borrow_mut()
+            .entry((index, model))
+            .or_insert_with(|| {
+                let (s, e) = self
+                    .sentences
+                    .get(index)
+                    .copied()
+                    .unwrap_or((0, self.text.len()));
+                let sentence = &self.text[s..e];
+                let found = if model {
+                    usage::model_use_words(sentence)
+                } else {
+                    usage::use_words(sentence)
+                };
+                // The words are a slice of the sentence: their offset locates them.
+                found.map(|w| {
+                    let at = s + (w.as_ptr() as usize - sentence.as_ptr() as usize);
+                    (at, at + w.len())
+                })
+            })
+    }
 }
 
 /// The group an entry competes in: its family for datasets and annotation
 /// sets (a text that says "LFW with attribute labels" may mean any labelled
 /// version), itself for models and protocols, which are used alongside a
 /// dataset rather than instead of one.
-fn group_key(e: &Entry) -> String {
+pub(crate) fn group_key(e: &Entry) -> String {
     match e.kind {
         EntryKind::Dataset | EntryKind::AnnotationSet => format!("family:{}", e.family),
         EntryKind::Model | EntryKind::Protocol => format!("entry:{}", e.id),
@@ -92,10 +128,10 @@ pub(crate) fn decide(analyzer: &Analyzer<'_>, obs: &Observations<'_>) -> Report 
 
     let mut groups: Vec<(Group, Vec<Suggestion>, f64)> = Vec::new();
     for key in touched {
-        let members: Vec<usize> = (0..entries.len())
-            .filter(|&i| group_key(&entries[i]) == key)
-            .collect();
-        if let Some(decided) = decide_group(analyzer, obs, &members) {
+        let Some(members) = analyzer.groups.get(&key) else {
+            continue;
+        };
+        if let Some(decided) = decide_group(analyzer, obs, members) {
             groups.push(decided);
         }
     }
@@ -250,11 +286,7 @@ fn stage_one(
 ) -> (f64, Vec<Reason>) {
     let entries = analyzer.registry.entries();
     let mut reasons = Vec::new();
-    let named_elsewhere: HashSet<usize> = obs
-        .mentions
-        .iter()
-        .flat_map(|m| m.owners.iter().map(|o| o.entry))
-        .collect();
+    let named_elsewhere = &obs.named;
 
     // The prior: the best citation rate among cited members, unless the
     // cited paper is explained by another entry the text names (CelebA for
@@ -322,30 +354,24 @@ fn stage_one(
             .get(sentence_of(obs.sentences, m.span.0))
             .copied()
             .unwrap_or((0, obs.text.len()));
-        let sentence_text = &obs.text[sentence.0..sentence.1];
         let in_title =
             sentence.0 == obs.sentences.first().map_or(0, |s| s.0) && obs.sentences.len() > 1;
-        let use_words = if is_model {
-            usage::model_use_words(sentence_text)
-        } else {
-            usage::use_words(sentence_text)
-        };
+        let use_words = obs
+            .use_words(sentence_of(obs.sentences, m.span.0), is_model)
+            .map(|(a, b)| (a, &obs.text[a..b]));
         let share = if m.fuzzy { FUZZY_SHARE } else { 1.0 };
         let written = obs.text[m.span.0..m.span.1].to_string();
         let (weight, extra) = match use_words {
-            Some(w) => {
-                let at = sentence.0 + sentence_text.find(w).unwrap_or(0);
-                (
-                    NAMED_IN_USE * share,
-                    Some(Reason {
-                        kind: ReasonKind::UsedHere {
-                            words: w.to_string(),
-                        },
-                        span: Some((at, at + w.len())),
-                        weight: 0.0,
-                    }),
-                )
-            }
+            Some((at, w)) => (
+                NAMED_IN_USE * share,
+                Some(Reason {
+                    kind: ReasonKind::UsedHere {
+                        words: w.to_string(),
+                    },
+                    span: Some((at, at + w.len())),
+                    weight: 0.0,
+                }),
+            ),
             None if in_title && !is_model => (NAMED_IN_USE * share, None),
             None if is_model => (
                 0.0,
@@ -400,7 +426,11 @@ fn stage_one(
     if !is_model {
         // Counts that fit a member exactly.
         let mut stat_weight = 0.0;
+        let mut seen_counts: HashSet<(Quantity, u64)> = HashSet::new();
         for c in obs.claims.iter().filter(|c| !c.approximate) {
+            if stat_weight >= STAT_USE_CAP || !seen_counts.insert((c.quantity, c.value.to_bits())) {
+                continue;
+            }
             if members.iter().any(|&m| {
                 entries[m]
                     .statistics
@@ -434,7 +464,7 @@ fn stage_one(
         } else if !group_tasks.is_empty()
             && !named
             && stat_weight == 0.0
-            && !usage::in_domain(obs.text, &group_tasks)
+            && !group_tasks.iter().any(|t| obs.domains.contains(t))
         {
             // A paper that cites the dataset but works on another task, or
             // on nothing of its domain at all, is citing it as background.
@@ -740,7 +770,12 @@ fn stage_two(
     // Statistics.
     let mut stat_score = 0.0;
     let mut stat_reasons = Vec::new();
+    // A count repeated is one piece of evidence, not many.
+    let mut seen_counts: HashSet<(Quantity, u64)> = HashSet::new();
     for c in obs.claims {
+        if !seen_counts.insert((c.quantity, c.value.to_bits())) {
+            continue;
+        }
         let written = obs.text[c.span.0..c.span.1].to_string();
         let best = e
             .statistics
@@ -1014,13 +1049,14 @@ fn settle_text(obs: &Observations<'_>, open: &[&Entry]) -> String {
 /// added), strongest first.
 fn merge_reasons(all: impl Iterator<Item = Reason>) -> Vec<Reason> {
     let mut merged: Vec<Reason> = Vec::new();
+    let mut index: HashMap<(String, Option<(usize, usize)>), usize> = HashMap::new();
     for r in all {
-        match merged
-            .iter_mut()
-            .find(|m| m.kind == r.kind && m.span == r.span)
-        {
-            Some(m) => m.weight += r.weight,
-            None => merged.push(r),
+        match index.entry((r.kind.to_string(), r.span)) {
+            std::collections::hash_map::Entry::Occupied(i) => merged[*i.get()].weight += r.weight,
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(merged.len());
+                merged.push(r);
+            }
         }
     }
     merged.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));

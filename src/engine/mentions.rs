@@ -57,6 +57,8 @@ pub(crate) struct NameIndex {
     owners: Vec<Vec<NameOwner>>,
     /// Pattern keys, by pattern id.
     keys: Vec<String>,
+    /// The longest key, in characters: longer words cannot be near a name.
+    longest_key: usize,
     /// Pattern ids by key, to skip exact keys in the fuzzy pass.
     key_ids: HashMap<String, usize>,
     /// SymSpell index: each key and each key with one char deleted → pattern ids.
@@ -117,10 +119,12 @@ impl NameIndex {
                 }
             }
         }
+        let longest_key = keys.iter().map(|k| k.chars().count()).max().unwrap_or(0);
         NameIndex {
             automaton,
             owners,
             keys,
+            longest_key,
             key_ids: by_key,
             deletions,
         }
@@ -206,6 +210,10 @@ impl NameIndex {
                 }
                 key.push_str(&words[j].key);
                 let len = key.chars().count();
+                if len > self.longest_key + 1 {
+                    // No name is this long: nothing is one edit away.
+                    break;
+                }
                 if len < FUZZY_MIN_KEY || self.key_ids.contains_key(&key) {
                     continue;
                 }
@@ -365,12 +373,19 @@ fn resolve_overlaps(mut found: Vec<RawMention>) -> Vec<RawMention> {
             .then(a.fuzzy.cmp(&b.fuzzy))
             .then(a.span.0.cmp(&b.span.0))
     });
+    // Kept spans by start, to test overlaps in logarithmic time: a text of
+    // megabytes of one repeated name has as many mentions.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<RawMention> = Vec::new();
     for m in found {
-        if kept
-            .iter()
-            .all(|k| m.span.1 <= k.span.0 || m.span.0 >= k.span.1)
-        {
+        let (start, end) = m.span;
+        let before = taken
+            .range(..=start)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start);
+        let after = taken.range(start..).next().is_some_and(|(&s, _)| s < end);
+        if !before && !after {
+            taken.insert(start, end);
             kept.push(m);
         }
     }

@@ -43,6 +43,8 @@ pub struct Analyzer<'r> {
     names: mentions::NameIndex,
     cues: cues::CueIndex,
     papers: references::PaperIndex,
+    /// The entries of each competing group, by `decide::group_key`.
+    groups: HashMap<String, Vec<usize>>,
     /// Exact statistics: (quantity, value) → (entry, statistic index).
     stats: HashMap<(Quantity, u64), Vec<(usize, usize)>>,
 }
@@ -58,8 +60,13 @@ impl<'r> Analyzer<'r> {
                 }
             }
         }
+        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in registry.entries().iter().enumerate() {
+            groups.entry(decide::group_key(e)).or_default().push(i);
+        }
         Analyzer {
             registry,
+            groups,
             names: mentions::NameIndex::new(registry),
             cues: cues::CueIndex::new(),
             papers: references::PaperIndex::new(registry),
@@ -135,6 +142,12 @@ impl<'r> Analyzer<'r> {
             markers: &marker_papers,
             experiments: usage::experiments(text),
             discussion: usage::discussion(text, first_sentence),
+            named: raw_mentions
+                .iter()
+                .flat_map(|m| m.owners.iter().map(|o| o.entry))
+                .collect(),
+            domains: usage::domains(text),
+            use_cache: Default::default(),
         };
         let mut report = decide::decide(self, &observations);
         report.mentions = raw_mentions

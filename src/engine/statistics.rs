@@ -9,6 +9,7 @@
 use crate::registry::{Quantity, Split, Statistic};
 use crate::text::numbers::numbers;
 use crate::text::sentences::sentence_of;
+use crate::text::{prefix, suffix};
 
 /// Unit words after a number, by quantity. Longest first within a quantity.
 const UNITS: &[(&str, Quantity)] = &[
@@ -76,6 +77,9 @@ const FILLER: &[&str] = &[
     "of",
 ];
 
+/// How many earlier claims a bare number may take its unit from.
+const RECENT_CLAIMS: usize = 8;
+
 /// Relative tolerance for "approximately equal" (rounded numbers in text).
 pub(crate) const APPROX_TOLERANCE: f64 = 0.06;
 
@@ -111,8 +115,12 @@ pub(crate) fn claims(text: &str, sentences: &[(usize, usize)]) -> Vec<Claim> {
             // A bare count takes the unit of the most alike count before it
             // in the sentence: "16,522 boxes of 702 identities for training
             // and 17,661 for testing" counts boxes twice.
+            // (Only the last few claims are looked at, so a sentence of
+            // thousands of numbers stays linear.)
             None => match out
                 .iter()
+                .rev()
+                .take(RECENT_CLAIMS)
                 .filter(|c| sentence_of(sentences, c.span.0) == sentence)
                 .min_by(|a, b| {
                     let gap = |c: &&Claim| (c.value.log10() - n.value.log10()).abs();
@@ -122,7 +130,7 @@ pub(crate) fn claims(text: &str, sentences: &[(usize, usize)]) -> Vec<Claim> {
                 _ => continue,
             },
         };
-        let approx_word = text[..s].trim_end().to_ascii_lowercase();
+        let approx_word = suffix(text[..s].trim_end(), 24).to_ascii_lowercase();
         let approximate = n.approximate
             || [
                 "about",
@@ -183,7 +191,7 @@ fn unit_after(after: &str) -> Option<(Quantity, usize)> {
     for _ in 0..4 {
         let trimmed = rest.trim_start();
         offset += rest.len() - trimmed.len();
-        let lower = trimmed.to_ascii_lowercase();
+        let lower = prefix(trimmed, 48).to_ascii_lowercase();
         if let Some(&(word, q)) = UNITS.iter().find(|(w, _)| {
             lower.starts_with(w) && !lower[w.len()..].starts_with(|c: char| c.is_alphanumeric())
         }) {
@@ -204,7 +212,7 @@ fn unit_after(after: &str) -> Option<(Quantity, usize)> {
 /// A bare number continues the previous unit when followed by a split or
 /// a conjunction: "and 17,661 for testing", "2,228 query".
 fn elided_unit_context(after: &str) -> bool {
-    let lower = after.trim_start().to_ascii_lowercase();
+    let lower = prefix(after.trim_start(), 16).to_ascii_lowercase();
     [
         "for ", "in the ", "as ", "query", "gallery", "test", "train", "and ", ",", ")", ".",
     ]

@@ -123,14 +123,25 @@ fn domain_words(task: Cue) -> &'static [&'static str] {
     }
 }
 
-/// Whether the text is about the domain of any of `tasks`.
-pub(crate) fn in_domain(text: &str, tasks: &std::collections::HashSet<Cue>) -> bool {
+/// The task domains the text is about, read once per text.
+pub(crate) fn domains(text: &str) -> std::collections::HashSet<Cue> {
     let lower = text.to_ascii_lowercase();
-    tasks.iter().any(|&t| {
+    [
+        Cue::FaceVerification,
+        Cue::FaceIdentification,
+        Cue::Reid,
+        Cue::Tracking,
+        Cue::Expression,
+        Cue::AntiSpoofing,
+        Cue::Heterogeneous,
+    ]
+    .into_iter()
+    .filter(|&t| {
         domain_words(t)
             .iter()
             .any(|w| find_word_start(&lower, w).is_some())
     })
+    .collect()
 }
 
 /// The first of `words` found in `text`, as written there. `lower` is

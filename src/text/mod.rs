@@ -7,6 +7,26 @@ pub(crate) mod names;
 pub(crate) mod numbers;
 pub(crate) mod sentences;
 
+/// At most the first `max` bytes of `s`, cut on a character boundary. Scans
+/// that look a few words ahead use it so that their cost stays constant
+/// however long the rest of the text is.
+pub(crate) fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// At most the last `max` bytes of `s`, cut on a character boundary.
+pub(crate) fn suffix(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
 /// Whether `text` has an alphanumeric character (or `+`, which is part of
 /// names like CK+) just before byte `at`.
 pub(crate) fn word_char_before(text: &str, at: usize) -> bool {

@@ -28,39 +28,45 @@ pub fn TextView(props: &TextViewProps) -> Html {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    // Boundaries where a mark starts or ends.
-    let mut marks: Vec<(usize, usize, &'static str)> = Vec::new();
-    if let Some(report) = &props.report {
-        marks.extend(
-            report
-                .mentions
+    // Mentions do not overlap and come sorted by start, so each piece finds
+    // its mention by binary search: rendering stays linear however many
+    // names a long paper holds.
+    let mentions: Vec<(usize, usize)> = props
+        .report
+        .as_ref()
+        .map(|r| {
+            r.mentions
                 .iter()
-                .map(|m| (m.span.0, m.span.1, "mention")),
-        );
-    }
-    if let Some((a, b)) = props.highlight {
-        marks.push((a, b, "highlight"));
-    }
+                .map(|m| m.span)
+                .filter(|&(a, _)| a < cut)
+                .collect()
+        })
+        .unwrap_or_default();
     let mut cuts: Vec<usize> = vec![0, cut];
-    for &(a, b, _) in &marks {
+    for &(a, b) in mentions.iter().chain(props.highlight.iter()) {
         cuts.extend([a.min(cut), b.min(cut)]);
     }
     cuts.retain(|&c| text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
+    let in_mention = |a: usize, b: usize| {
+        let i = mentions.partition_point(|&(s, _)| s <= a);
+        i > 0 && mentions[i - 1].1 >= b
+    };
     let pieces = cuts.windows(2).map(|w| {
         let (a, b) = (w[0], w[1]);
         let piece = &text[a..b];
-        let class: Vec<&str> = marks
-            .iter()
-            .filter(|&&(s, e, _)| s <= a && b <= e)
-            .map(|&(_, _, c)| c)
-            .collect();
-        if class.is_empty() {
-            html! { { piece } }
-        } else {
-            let id = class.contains(&"highlight").then_some("current-highlight");
-            html! { <mark class={classes!(class)} id={id}>{ piece }</mark> }
+        let highlighted = props.highlight.is_some_and(|(s, e)| s <= a && b <= e);
+        let mentioned = in_mention(a, b);
+        match (mentioned, highlighted) {
+            (false, false) => html! { { piece } },
+            _ => {
+                let class = classes!(
+                    mentioned.then_some("mention"),
+                    highlighted.then_some("highlight")
+                );
+                html! { <mark class={class}>{ piece }</mark> }
+            }
         }
     });
     html! {
