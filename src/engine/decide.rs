@@ -26,6 +26,9 @@ use super::weights::*;
 use crate::registry::{Cue, Entry, EntryKind, PaperRole, Quantity};
 use crate::text::sentences::sentence_of;
 
+/// A byte span in the text.
+type Span = (usize, usize);
+
 /// What the passes over the text found.
 pub(crate) struct Observations<'a> {
     pub text: &'a str,
@@ -45,7 +48,7 @@ pub(crate) struct Observations<'a> {
     pub domains: HashSet<Cue>,
     /// Use words found per sentence (and whether for a model), so that a
     /// sentence naming thousands of datasets is read once.
-    pub use_cache: RefCell<HashMap<(usize, bool), Option<(usize, usize)>>>,
+    pub use_cache: RefCell<HashMap<(usize, bool), Option<Span>>>,
 }
 
 impl Observations<'_> {
