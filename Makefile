@@ -4,14 +4,14 @@
 CARGO ?= cargo
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test lint unit web-setup browser-setup web-build web-unit wasm-test e2e bench-build
+.PHONY: run test lint unit fuzz-build web-setup browser-setup web-build web-unit wasm-test e2e bench
 
 ## Build the browser app and serve it on http://127.0.0.1:8080 (Ctrl-C stops it).
 run: web-setup
 	trunk serve --release
 
 ## Every test and check, as CI runs them.
-test: lint unit web-unit wasm-test e2e
+test: lint unit fuzz-build web-unit wasm-test e2e
 
 lint:
 	rustup component add rustfmt clippy >/dev/null 2>&1 || true
@@ -22,6 +22,15 @@ lint:
 ## The library, the CLI and the registry.
 unit:
 	$(CARGO) test --locked
+
+## The fuzz targets compile (the long runs are `cargo fuzz run`, see BENCHMARKS.md).
+fuzz-build:
+	$(CARGO) build --locked --manifest-path fuzz/Cargo.toml
+
+## Benchmarks: measure and print (see BENCHMARKS.md); not part of `test`.
+bench:
+	$(CARGO) bench --bench engine
+	./scripts/bench-batch.sh 25
 
 web-setup:
 	./scripts/setup-web.sh

@@ -13,11 +13,13 @@
 
 #![deny(missing_docs)]
 
+mod document;
 mod engine;
 mod error;
 mod registry;
 mod text;
 
+pub use document::{Document, DocumentError, parse_document_line};
 pub use engine::{
     Analyzer, Excerpt, Group, MAX_REFERENCES, MAX_TEXT_BYTES, Mention, Reason, ReasonKind,
     ReferenceEntry, Report, Suggestion, Verdict, parse_reference_list,

@@ -280,3 +280,59 @@ fn eval_scores_cases_and_lists_misses() {
         text.stdout
     );
 }
+
+#[test]
+fn batch_no_fail_keeps_the_error_lines_but_exits_zero() {
+    let input = "{\"id\": 1, \"text\": \"We use LFW.\"}\nnot json\n";
+    let out = run(&["batch", "--no-fail"], input.as_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 2);
+    assert!(
+        out.stdout.contains("\"error\":\"line 2: not a JSON object"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn random_bytes_never_crash_the_cli() {
+    // A fixed pseudo-random stream (xorshift), so the test is repeatable.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let bytes: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    for args in [
+        &["check"][..],
+        &["batch"],
+        &["batch", "--format", "csv"],
+        &["batch", "--format", "jsonl"],
+    ] {
+        let out = run(args, &bytes);
+        assert!(
+            [0, 1].contains(&out.code),
+            "{args:?}: exit {} {}",
+            out.code,
+            out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "{args:?}: {}", out.stderr);
+    }
+    let dir = scratch("random_bytes_never_crash_the_cli");
+    let file = dir.join("random.json");
+    std::fs::write(&file, &bytes).unwrap();
+    let out = run(&["registry", "validate", file.to_str().unwrap()], b"");
+    assert_eq!(out.code, 1);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    let out = run(
+        &["--registry", file.to_str().unwrap(), "check"],
+        b"We use LFW.",
+    );
+    assert_eq!(
+        out.code, 2,
+        "a registry that is not one is a registry error"
+    );
+}

@@ -16,3 +16,8 @@ mod cli_engine;
 // The engine: the study's Table 7 cases, then table-driven cases by kind.
 mod engine_cases;
 mod engine_table7;
+// Inputs the fuzzers once crashed on, kept as regression tests.
+mod fuzz_regressions;
+// Properties over generated input: no panics, spans inside the text,
+// determinism, reference order independence.
+mod properties;

@@ -398,7 +398,7 @@ fn stage_one(
                 .owners
                 .iter()
                 .find(|o| members.contains(&o.entry))
-                .map(|o| o.written.clone())
+                .map(|o| o.written.to_string())
                 .unwrap_or_default();
             ReasonKind::NamedNearly { written, name }
         } else {

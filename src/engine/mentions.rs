@@ -34,7 +34,7 @@ pub(crate) struct NameOwner {
     /// Index of the entry in the registry.
     pub entry: usize,
     /// The name as the registry writes it.
-    pub written: String,
+    pub written: std::sync::Arc<str>,
     /// Only this exact spelling counts.
     pub case_sensitive: bool,
 }
@@ -57,8 +57,8 @@ pub(crate) struct NameIndex {
     owners: Vec<Vec<NameOwner>>,
     /// Pattern keys, by pattern id.
     keys: Vec<String>,
-    /// The longest key, in characters: longer words cannot be near a name.
-    longest_key: usize,
+    /// The longest key, in bytes: longer words cannot be near a name.
+    longest_key_bytes: usize,
     /// Pattern ids by key, to skip exact keys in the fuzzy pass.
     key_ids: HashMap<String, usize>,
     /// SymSpell index: each key and each key with one char deleted → pattern ids.
@@ -93,11 +93,11 @@ impl NameIndex {
                 });
                 if !owners[id]
                     .iter()
-                    .any(|o| o.entry == entry && o.written == name)
+                    .any(|o| o.entry == entry && &*o.written == name)
                 {
                     owners[id].push(NameOwner {
                         entry,
-                        written: name.to_string(),
+                        written: name.into(),
                         case_sensitive,
                     });
                 }
@@ -119,12 +119,12 @@ impl NameIndex {
                 }
             }
         }
-        let longest_key = keys.iter().map(|k| k.chars().count()).max().unwrap_or(0);
+        let longest_key_bytes = keys.iter().map(String::len).max().unwrap_or(0);
         NameIndex {
             automaton,
             owners,
             keys,
-            longest_key,
+            longest_key_bytes,
             key_ids: by_key,
             deletions,
         }
@@ -202,24 +202,30 @@ impl NameIndex {
         // Words of the folded stream: runs between breaks, split back at the
         // original soft separators so that 1..=3 words can be joined.
         let words = soft_words(stream);
+        let mut key = String::new();
         for i in 0..words.len() {
-            let mut key = String::new();
             for j in i..(i + FUZZY_MAX_WORDS).min(words.len()) {
                 if j > i && !words[j].joined_to_previous {
                     break;
                 }
-                key.push_str(&words[j].key);
-                let len = key.chars().count();
-                if len > self.longest_key + 1 {
+                let key_bytes = words[j].bytes.1 - words[i].bytes.0;
+                if key_bytes > self.longest_key_bytes + 4 {
                     // No name is this long: nothing is one edit away.
                     break;
                 }
-                if len < FUZZY_MIN_KEY || self.key_ids.contains_key(&key) {
+                // Cheap checks first: most words of prose are neither long
+                // enough nor written like a name.
+                let (start, end) = (words[i].span.0, words[j].span.1);
+                if key_bytes < FUZZY_MIN_KEY || !looks_like_a_name(&text[start..end]) {
                     continue;
                 }
-                let (start, end) = (words[i].span.0, words[j].span.1);
-                let written = &text[start..end];
-                if !looks_like_a_name(written) {
+                key.clear();
+                for w in &words[i..=j] {
+                    key.push_str(
+                        std::str::from_utf8(&stream.bytes[w.bytes.0..w.bytes.1]).unwrap_or(""),
+                    );
+                }
+                if self.key_ids.contains_key(key.as_str()) {
                     continue;
                 }
                 for id in self.near(&key) {
@@ -245,8 +251,19 @@ impl NameIndex {
     /// exact keys are the automaton's).
     fn near(&self, key: &str) -> Vec<usize> {
         let mut ids: Vec<usize> = Vec::new();
-        for variant in std::iter::once(key.to_string()).chain(deletion_variants(key)) {
-            for &id in self.deletions.get(&variant).into_iter().flatten() {
+        let mut variant = String::with_capacity(key.len());
+        let chars: Vec<(usize, char)> = key.char_indices().collect();
+        for skip in std::iter::once(None).chain((0..chars.len()).map(Some)) {
+            variant.clear();
+            match skip {
+                None => variant.push_str(key),
+                Some(k) => {
+                    let (at, c) = chars[k];
+                    variant.push_str(&key[..at]);
+                    variant.push_str(&key[at + c.len_utf8()..]);
+                }
+            }
+            for &id in self.deletions.get(variant.as_str()).into_iter().flatten() {
                 let id = id as usize;
                 if !ids.contains(&id)
                     && self.keys[id] != key
@@ -260,9 +277,9 @@ impl NameIndex {
     }
 }
 
-/// A word of the folded stream with its original span.
+/// A word of the folded stream: its bytes in the stream and its original span.
 struct SoftWord {
-    key: String,
+    bytes: (usize, usize),
     span: (usize, usize),
     /// Separated from the previous word only by a soft separator.
     joined_to_previous: bool,
@@ -283,13 +300,12 @@ fn soft_words(stream: &KeyStream) -> Vec<SoftWord> {
         while j < b.len() && b[j] != BREAK && stream.origin[j].0 <= stream.origin[j - 1].1 {
             j += 1;
         }
-        let (s, e) = stream.span(start, j);
         // Only a soft separator (no break byte) lies between this word and
         // the previous one.
         let joined = start > 0 && b[start - 1] != BREAK;
         words.push(SoftWord {
-            key: String::from_utf8_lossy(&b[start..j]).into_owned(),
-            span: (s, e),
+            bytes: (start, j),
+            span: stream.span(start, j),
             joined_to_previous: joined,
         });
         i = j;

@@ -197,9 +197,10 @@ fn unit_after(after: &str) -> Option<(Quantity, usize)> {
         }) {
             return Some((q, offset + word.len()));
         }
-        let word_len = trimmed
+        // Measured on the bounded prefix: a word running past it is no filler.
+        let word_len = lower
             .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .unwrap_or(trimmed.len());
+            .unwrap_or(lower.len());
         if word_len == 0 || !FILLER.contains(&lower[..word_len].as_ref()) {
             return None;
         }

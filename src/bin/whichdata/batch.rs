@@ -113,7 +113,7 @@ pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
         style::error(&message);
         return ExitCode::InputProblems;
     }
-    if problems > 0 {
+    if problems > 0 && !args.no_fail {
         style::error(&format!(
             "{problems} of {done} documents could not be analysed; their lines carry an \"error\""
         ));
@@ -273,50 +273,17 @@ fn jsonl_documents<R: BufRead>(reader: R) -> impl Iterator<Item = Result<Documen
 }
 
 fn parse_jsonl(line: usize, bytes: &[u8]) -> Document {
-    let fail = |id: Value, e: String| Document {
-        line,
-        id,
-        parsed: Err(e),
-    };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            return fail(
-                Value::Null,
-                format!(
-                    "not UTF-8 text (invalid byte at column {})",
-                    e.valid_up_to() + 1
-                ),
-            );
-        }
-    };
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return fail(Value::Null, format!("not a JSON object: {e}")),
-    };
-    let id = value.get("id").cloned().unwrap_or(Value::Null);
-    let Some(doc_text) = value.get("text").and_then(Value::as_str) else {
-        return fail(id, "has no \"text\" string".to_string());
-    };
-    let references = match value.get("references") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(items)) => {
-            let mut refs = Vec::new();
-            for item in items {
-                match item.as_str() {
-                    Some(s) => refs.push(s.to_string()),
-                    None => return fail(id, "\"references\" must hold strings".to_string()),
-                }
-            }
-            refs
-        }
-        Some(_) => return fail(id, "\"references\" must be a list of strings".to_string()),
-    };
-    Document {
-        line,
-        id,
-        parsed: Ok((doc_text.to_string(), references)),
+    match whichdata::parse_document_line(bytes) {
+        Ok(d) => Document {
+            line,
+            id: d.id,
+            parsed: Ok((d.text, d.references)),
+        },
+        Err(e) => Document {
+            line,
+            id: e.id,
+            parsed: Err(e.message),
+        },
     }
 }
 

@@ -65,6 +65,11 @@ pub struct BatchArgs {
     /// CSV input: a column holding the paper's reference entries (one per line, or separated by " || ").
     #[arg(long, value_name = "NAME")]
     pub refs_column: Option<String>,
+    /// Exit 0 even when some documents could not be read (they still get an
+    /// "error" line); for pipelines that abort a task on a non-zero exit,
+    /// such as Hadoop Streaming or Spark's RDD.pipe.
+    #[arg(long)]
+    pub no_fail: bool,
 }
 
 /// Batch input formats.

@@ -31,11 +31,12 @@ pub fn run(cmd: RegistryCommand, registry: &Registry) -> ExitCode {
 
 /// `registry validate FILE`: every problem with its place, exit 1 if any.
 pub fn validate_file(path: &Path) -> ExitCode {
-    let text = match std::fs::read_to_string(path) {
+    // The file is the input here: unreadable or not text is an input problem.
+    let text = match crate::input::read_text(path, "registry file") {
         Ok(text) => text,
-        Err(err) => {
-            style::error(&format!("cannot read {}: {err}", path.display()));
-            return ExitCode::UsageOrRegistry;
+        Err(message) => {
+            style::error(&message);
+            return ExitCode::InputProblems;
         }
     };
     match Registry::from_json(&text) {
