@@ -89,16 +89,16 @@ pub fn RegistryBrowser(props: &RegistryBrowserProps) -> Html {
                 <div class="filters">
                     <label>{ "Search " }<input type="search" value={(*query).clone()} oninput={on_query} placeholder="name, alias or id" /></label>
                     <label>{ "Family " }<select onchange={select(family.clone())}>
-                        <option value="">{ "all" }</option>
+                        <option value="" selected={family.is_empty()}>{ "all" }</option>
                         { for families.iter().map(|f| html! { <option value={f.clone()} selected={*f == *family}>{ f }</option> }) }
                     </select></label>
                     <label>{ "Status " }<select onchange={select(status.clone())}>
                         { for ["", "available", "retracted", "unavailable", "unknown"].iter().map(|s| html! { <option value={*s} selected={*s == status.as_str()}>{ if s.is_empty() { "all" } else { s } }</option> }) }
                     </select></label>
                     <label>{ "Licence " }<select onchange={select(licence.clone())}>
-                        <option value="">{ "all" }</option>
-                        <option value="noncommercial">{ "forbids commercial use" }</option>
-                        <option value="none">{ "no licence" }</option>
+                        { for [("", "all"), ("noncommercial", "forbids commercial use"), ("none", "no licence")].iter().map(|(v, label)| html! {
+                            <option value={*v} selected={*v == licence.as_str()}>{ *label }</option>
+                        }) }
                     </select></label>
                 </div>
                 <p class="hint" role="status">{ format!("{count} of {} entries", registry.entries().len()) }</p>
