@@ -22,7 +22,7 @@ mod text;
 pub use document::{Document, DocumentError, parse_document_line};
 pub use engine::{
     Analyzer, Excerpt, Group, MAX_REFERENCES, MAX_TEXT_BYTES, Mention, Reason, ReasonKind,
-    ReferenceEntry, Report, Suggestion, Verdict, parse_reference_list,
+    ReferenceEntry, Report, Suggestion, Verdict, parse_reference_list, thousands,
 };
 pub use error::{Error, Problem};
 pub use registry::{

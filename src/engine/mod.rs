@@ -23,7 +23,9 @@ mod usage;
 mod weights;
 
 pub use references::{ReferenceEntry, parse_reference_list};
-pub use report::{Excerpt, Group, Mention, Reason, ReasonKind, Report, Suggestion, Verdict};
+pub use report::{
+    Excerpt, Group, Mention, Reason, ReasonKind, Report, Suggestion, Verdict, thousands,
+};
 
 use std::collections::HashMap;
 

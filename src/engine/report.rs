@@ -449,8 +449,8 @@ pub(crate) fn cue_words(cue: Cue) -> &'static str {
     }
 }
 
-/// 16522 → "16,522".
-pub(crate) fn thousands(n: u64) -> String {
+/// A count with thousands separators, as reasons print it: 16522 → "16,522".
+pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -104,24 +104,8 @@ pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
             problems.push(format!("line {line_no}: has no \"text\""));
             continue;
         };
-        let refs: Vec<String> = case
-            .get("references")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|r| r.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let expected: BTreeSet<String> = case
-            .get("expected")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|r| r.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let refs: Vec<String> = strings(&case, "references");
+        let expected: BTreeSet<String> = strings(&case, "expected");
         let family = case
             .get("family")
             .and_then(Value::as_str)
@@ -282,6 +266,16 @@ pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
     } else {
         ExitCode::InputProblems
     }
+}
+
+/// The strings of the array at `key` (none when it is missing).
+fn strings<C: FromIterator<String>>(case: &Value, key: &str) -> C {
+    case.get(key)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.as_str().map(str::to_string))
+        .collect()
 }
 
 /// The evidence behind a report, briefly.

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 
-use whichdata::{Entry, Registry, Source};
+use whichdata::{Entry, Registry, Source, thousands};
 
 use crate::cli::{Format, ListArgs, RegistryCommand, ShowArgs};
 use crate::exit_codes::ExitCode;
@@ -384,19 +384,6 @@ fn entry_sources(e: &Entry) -> Vec<&str> {
     let mut seen = std::collections::HashSet::new();
     keys.retain(|k| seen.insert(*k));
     keys
-}
-
-/// 16522 → "16,522".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// `name` cut to `width` characters, with an ellipsis when cut.
