@@ -2,7 +2,7 @@
 //! (`(Zheng et al., 2017)`, `Zheng et al. [33]`, `Huang and Learned-Miller
 //! (2014)`). A marker beside a name ties that name to a reference entry.
 
-use crate::text::prefix;
+use crate::text::{prefix, trailing};
 
 /// A marker found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,14 +142,7 @@ fn narrative(text: &str) -> Vec<Marker> {
     while let Some(pos) = text[from..].find("et al").map(|p| from + p) {
         from = pos + 5;
         let before = text[..pos].trim_end();
-        let surname: String = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic() || *c == '-')
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let surname = trailing(before, |c| c.is_alphabetic() || c == '-').to_string();
         if !surname.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }

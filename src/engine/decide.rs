@@ -496,10 +496,9 @@ fn stage_one(
         // Experiments, or a discussion.
         if let Some(span) = obs.experiments {
             total += EXPERIMENTS;
+            let words = obs.text[span.0..span.1].to_string();
             reasons.push(Reason {
-                kind: ReasonKind::Experiments {
-                    words: obs.text[span.0..span.1].to_string(),
-                },
+                kind: ReasonKind::Experiments { words },
                 span: Some(span),
                 weight: EXPERIMENTS,
             });
@@ -507,10 +506,9 @@ fn stage_one(
     }
     if let Some(span) = obs.discussion {
         total += DISCUSSION;
+        let words = obs.text[span.0..span.1].to_string();
         reasons.push(Reason {
-            kind: ReasonKind::Discussion {
-                words: obs.text[span.0..span.1].to_string(),
-            },
+            kind: ReasonKind::Discussion { words },
             span: Some(span),
             weight: DISCUSSION,
         });

@@ -7,6 +7,18 @@ pub(crate) mod names;
 pub(crate) mod numbers;
 pub(crate) mod sentences;
 
+/// The run of characters at the end of `s` that satisfy `keep` (the last
+/// word, for a word-character test).
+pub(crate) fn trailing(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| keep(c))
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
 /// At most the first `max` bytes of `s`, cut on a character boundary. Scans
 /// that look a few words ahead use it so that their cost stays constant
 /// however long the rest of the text is.

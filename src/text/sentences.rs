@@ -45,15 +45,7 @@ fn line_is_heading_break(bytes: &[u8], i: usize) -> bool {
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let word = word.to_ascii_lowercase();
+    let word = super::trailing(before, |c| c.is_alphanumeric() || c == '.').to_ascii_lowercase();
     NO_BREAK_AFTER.contains(&word.as_str())
         || (word.len() == 1 && word.chars().all(|c| c.is_alphabetic()))
 }
