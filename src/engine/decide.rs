@@ -11,8 +11,9 @@
 //! it leads by [`DECISIVE_MARGIN`], otherwise the close ones stay open as
 //! candidates and the report says what would settle it.
 
+use crate::text::hash::{FastMap, FastSet};
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use super::Analyzer;
 use super::citations::Marker;
@@ -43,12 +44,12 @@ pub(crate) struct Observations<'a> {
     pub experiments: Option<(usize, usize)>,
     pub discussion: Option<(usize, usize)>,
     /// Every entry the text names.
-    pub named: HashSet<usize>,
+    pub named: FastSet<usize>,
     /// Task domains the text is about ("face", "pedestrian"…), by task cue.
-    pub domains: HashSet<Cue>,
+    pub domains: FastSet<Cue>,
     /// Use words found per sentence (and whether for a model), so that a
     /// sentence naming thousands of datasets is read once.
-    pub use_cache: RefCell<HashMap<(usize, bool), Option<Span>>>,
+    pub use_cache: RefCell<FastMap<(usize, bool), Option<Span>>>,
 }
 
 impl Observations<'_> {
@@ -192,9 +193,18 @@ fn decide_group(
     if p_use < USE_THRESHOLD {
         return None;
     }
+    // What the members share, worked out once for the group.
+    let facts = GroupFacts {
+        tasks: members
+            .iter()
+            .flat_map(|&x| entries[x].cues.iter().map(|c| c.cue))
+            .filter(|&c| is_task(c))
+            .collect(),
+        root_lacks_task: root_lacks_text_task(obs, members, entries),
+    };
     let mut scored: Vec<Scored> = members
         .iter()
-        .map(|&m| stage_two(analyzer, obs, members, m))
+        .map(|&m| stage_two(analyzer, obs, members, &facts, m))
         .collect();
     scored.sort_by(|a, b| {
         b.score
@@ -429,7 +439,7 @@ fn stage_one(
     if !is_model {
         // Counts that fit a member exactly.
         let mut stat_weight = 0.0;
-        let mut seen_counts: HashSet<(Quantity, u64)> = HashSet::new();
+        let mut seen_counts: FastSet<(Quantity, u64)> = FastSet::default();
         for c in obs.claims.iter().filter(|c| !c.approximate) {
             if stat_weight >= STAT_USE_CAP || !seen_counts.insert((c.quantity, c.value.to_bits())) {
                 continue;
@@ -445,7 +455,7 @@ fn stage_one(
         }
         total += stat_weight.min(STAT_USE_CAP);
         // The task.
-        let group_tasks: HashSet<Cue> = members
+        let group_tasks: FastSet<Cue> = members
             .iter()
             .flat_map(|&m| entries[m].cues.iter().map(|c| c.cue))
             .filter(|&c| is_task(c))
@@ -625,6 +635,14 @@ fn short_citation(analyzer: &Analyzer<'_>, source: &str) -> String {
     }
 }
 
+/// What all members of a group share, computed once per group.
+struct GroupFacts {
+    /// The tasks any member serves.
+    tasks: FastSet<Cue>,
+    /// The root does not serve the paper's task, but a member does.
+    root_lacks_task: bool,
+}
+
 /// A running score with the reasons behind it.
 #[derive(Default)]
 struct Tally {
@@ -644,6 +662,7 @@ fn stage_two(
     analyzer: &Analyzer<'_>,
     obs: &Observations<'_>,
     members: &[usize],
+    facts: &GroupFacts,
     m: usize,
 ) -> Scored {
     let entries = analyzer.registry.entries();
@@ -772,7 +791,7 @@ fn stage_two(
     let mut stat_score = 0.0;
     let mut stat_reasons = Vec::new();
     // A count repeated is one piece of evidence, not many.
-    let mut seen_counts: HashSet<(Quantity, u64)> = HashSet::new();
+    let mut seen_counts: FastSet<(Quantity, u64)> = FastSet::default();
     for c in obs.claims {
         if !seen_counts.insert((c.quantity, c.value.to_bits())) {
             continue;
@@ -888,12 +907,8 @@ fn stage_two(
                 t.add(ReasonKind::VariantNotDescribed { cue: c }, None, VARIANT_UNDESCRIBED);
             }
         }
-        let group_tasks: HashSet<Cue> = members
-            .iter()
-            .flat_map(|&x| entries[x].cues.iter().map(|c| c.cue))
-            .filter(|&c| is_task(c))
-            .collect();
-        let mine: HashSet<Cue> = e
+        let group_tasks = &facts.tasks;
+        let mine: FastSet<Cue> = e
             .cues
             .iter()
             .map(|c| c.cue)
@@ -943,7 +958,7 @@ fn stage_two(
     // The task singles out a version when the family's root does not serve
     // it (DukeMTMC is for tracking; a re-ID paper means a re-ID version).
 
-    let root_lacks_task = root_lacks_text_task(obs, members, entries);
+    let root_lacks_task = facts.root_lacks_task;
     let specific = t.reasons.iter().any(|r| {
         r.weight > 0.0
             && match r.kind {
@@ -1050,7 +1065,7 @@ fn settle_text(obs: &Observations<'_>, open: &[&Entry]) -> String {
 /// added), strongest first.
 fn merge_reasons(all: impl Iterator<Item = Reason>) -> Vec<Reason> {
     let mut merged: Vec<Reason> = Vec::new();
-    let mut index: HashMap<(String, Option<(usize, usize)>), usize> = HashMap::new();
+    let mut index: FastMap<(String, Option<(usize, usize)>), usize> = FastMap::default();
     for r in all {
         match index.entry((r.kind.to_string(), r.span)) {
             std::collections::hash_map::Entry::Occupied(i) => merged[*i.get()].weight += r.weight,

@@ -12,8 +12,7 @@
 //! in longer name-like words, using a deletion index (SymSpell): its cost
 //! depends on the words' length, not on how many names the registry holds.
 
-use std::collections::HashMap;
-
+use crate::text::hash::FastMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::registry::Registry;
@@ -60,14 +59,14 @@ pub(crate) struct NameIndex {
     /// The longest key, in bytes: longer words cannot be near a name.
     longest_key_bytes: usize,
     /// Pattern ids by key, to skip exact keys in the fuzzy pass.
-    key_ids: HashMap<String, usize>,
+    key_ids: FastMap<String, usize>,
     /// SymSpell index: each key and each key with one char deleted → pattern ids.
-    deletions: HashMap<String, Vec<u32>>,
+    deletions: FastMap<String, Vec<u32>>,
 }
 
 impl NameIndex {
     pub(crate) fn new(registry: &Registry) -> NameIndex {
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: FastMap<String, usize> = FastMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<NameOwner>> = Vec::new();
         for (entry, e) in registry.entries().iter().enumerate() {
@@ -107,7 +106,7 @@ impl NameIndex {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .expect("name keys are short plain strings, well within the automaton's limits");
-        let mut deletions: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut deletions: FastMap<String, Vec<u32>> = FastMap::default();
         for (id, key) in keys.iter().enumerate() {
             if key.chars().count() < FUZZY_MIN_KEY {
                 continue;

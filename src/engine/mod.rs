@@ -27,10 +27,9 @@ pub use report::{
     Excerpt, Group, Mention, Reason, ReasonKind, Report, Suggestion, Verdict, thousands,
 };
 
-use std::collections::HashMap;
-
 use crate::error::Error;
 use crate::registry::{Quantity, Registry};
+use crate::text::hash::FastMap;
 use crate::text::sentences::{sentence_of, sentence_spans};
 
 /// The largest text `analyze` accepts, in bytes (a long paper is ~100 KB).
@@ -46,15 +45,15 @@ pub struct Analyzer<'r> {
     cues: cues::CueIndex,
     papers: references::PaperIndex,
     /// The entries of each competing group, by `decide::group_key`.
-    groups: HashMap<String, Vec<usize>>,
+    groups: FastMap<String, Vec<usize>>,
     /// Exact statistics: (quantity, value) → (entry, statistic index).
-    stats: HashMap<(Quantity, u64), Vec<(usize, usize)>>,
+    stats: FastMap<(Quantity, u64), Vec<(usize, usize)>>,
 }
 
 impl<'r> Analyzer<'r> {
     /// Compiles `registry` for analysis.
     pub fn new(registry: &'r Registry) -> Analyzer<'r> {
-        let mut stats: HashMap<(Quantity, u64), Vec<(usize, usize)>> = HashMap::new();
+        let mut stats: FastMap<(Quantity, u64), Vec<(usize, usize)>> = FastMap::default();
         for (i, e) in registry.entries().iter().enumerate() {
             for (k, s) in e.statistics.iter().enumerate() {
                 if !s.approximate {
@@ -62,7 +61,7 @@ impl<'r> Analyzer<'r> {
                 }
             }
         }
-        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut groups: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, e) in registry.entries().iter().enumerate() {
             groups.entry(decide::group_key(e)).or_default().push(i);
         }
@@ -118,7 +117,7 @@ impl<'r> Analyzer<'r> {
         let markers = citations::markers(text);
 
         let mut cited = Vec::new();
-        let mut by_number: HashMap<u32, Vec<references::PaperMatch>> = HashMap::new();
+        let mut by_number: FastMap<u32, Vec<references::PaperMatch>> = FastMap::default();
         let mut ref_matches: Vec<(usize, Vec<references::PaperMatch>)> = Vec::new();
         for (i, r) in references.iter().enumerate() {
             let matches = self.papers.matches(&r.text);
@@ -174,7 +173,7 @@ impl<'r> Analyzer<'r> {
 /// Each citation marker with the registry papers it resolves to.
 fn resolve_markers(
     markers: &[citations::Marker],
-    by_number: &HashMap<u32, Vec<references::PaperMatch>>,
+    by_number: &FastMap<u32, Vec<references::PaperMatch>>,
     references: &[ReferenceEntry],
     ref_matches: &[(usize, Vec<references::PaperMatch>)],
 ) -> Vec<(citations::Marker, Vec<references::PaperMatch>)> {

@@ -8,9 +8,8 @@
 //! papers come from an index of title words, so the cost of matching an
 //! entry does not grow with the size of the registry.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::registry::{Paper, Registry, Source};
+use crate::text::hash::{FastMap, FastSet};
 
 /// A word shared by more papers than this is too common to find candidates by.
 const MAX_POSTINGS: usize = 64;
@@ -109,7 +108,7 @@ pub(crate) struct PaperMatch {
 /// The registry's papers, indexed by their title words.
 pub(crate) struct PaperIndex {
     papers: Vec<IndexedPaper>,
-    postings: HashMap<String, Vec<u32>>,
+    postings: FastMap<String, Vec<u32>>,
 }
 
 struct IndexedPaper {
@@ -122,14 +121,14 @@ struct IndexedPaper {
 
 impl PaperIndex {
     pub(crate) fn new(registry: &Registry) -> PaperIndex {
-        let mut entries_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut entries_of: FastMap<&str, Vec<usize>> = FastMap::default();
         for (i, e) in registry.entries().iter().enumerate() {
             for link in &e.papers {
                 entries_of.entry(link.source.as_str()).or_default().push(i);
             }
         }
         let mut papers = Vec::new();
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut postings: FastMap<String, Vec<u32>> = FastMap::default();
         for (key, source) in &registry.document().sources {
             let (Source::Paper(paper), Some(entries)) = (source, entries_of.get(key.as_str()))
             else {
@@ -137,7 +136,7 @@ impl PaperIndex {
             };
             let words = title_words(&paper.title);
             let id = papers.len() as u32;
-            for w in words.iter().collect::<HashSet<_>>() {
+            for w in words.iter().collect::<FastSet<_>>() {
                 postings.entry(w.clone()).or_default().push(id);
             }
             papers.push(IndexedPaper {
@@ -154,8 +153,8 @@ impl PaperIndex {
     /// The registry papers this reference entry cites (usually none or one).
     pub(crate) fn matches(&self, entry: &str) -> Vec<PaperMatch> {
         let folded = fold(entry);
-        let words: HashSet<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let mut hits: HashMap<u32, usize> = HashMap::new();
+        let words: FastSet<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut hits: FastMap<u32, usize> = FastMap::default();
         for w in &words {
             if let Some(ids) = self.postings.get(*w)
                 && ids.len() <= MAX_POSTINGS
@@ -184,7 +183,7 @@ impl PaperIndex {
     fn accepts(
         &self,
         p: &IndexedPaper,
-        words: &HashSet<&str>,
+        words: &FastSet<&str>,
         folded: &str,
         years: &[i32],
     ) -> bool {

@@ -94,6 +94,9 @@ pub(crate) struct Claim {
     pub split: Option<Split>,
     /// Byte span of the number and its unit.
     pub span: (usize, usize),
+    /// How far off a rounded value may be, relative (computed once: it is
+    /// compared with every statistic of every candidate).
+    pub tolerance: f64,
 }
 
 /// Every claim in `text`, using `sentences` to scope elided units.
@@ -164,6 +167,7 @@ pub(crate) fn claims(text: &str, sentences: &[(usize, usize)]) -> Vec<Claim> {
             approximate,
             split,
             span: (s, end),
+            tolerance: APPROX_TOLERANCE.max(rounding_of(n.value)),
         });
     }
     // "16,522 boxes of 702 identities for training": claims joined by "of"
@@ -291,7 +295,7 @@ pub(crate) fn fit(claim: &Claim, stat: &Statistic) -> Option<Fit> {
     }
     let rel = (claim.value - v).abs() / v.max(1.0);
     let tolerance = if claim.approximate || stat.approximate {
-        APPROX_TOLERANCE.max(rounding_of(claim.value))
+        claim.tolerance
     } else {
         0.0
     };

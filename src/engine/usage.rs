@@ -124,7 +124,7 @@ fn domain_words(task: Cue) -> &'static [&'static str] {
 }
 
 /// The task domains the text is about, read once per text.
-pub(crate) fn domains(text: &str) -> std::collections::HashSet<Cue> {
+pub(crate) fn domains(text: &str) -> crate::text::hash::FastSet<Cue> {
     let lower = text.to_ascii_lowercase();
     [
         Cue::FaceVerification,

@@ -2,6 +2,7 @@
 //! form of names, the folded "key stream" the name automaton runs over,
 //! sentences, and number words.
 
+pub(crate) mod hash;
 pub(crate) mod keys;
 pub(crate) mod names;
 pub(crate) mod numbers;
