@@ -155,7 +155,11 @@ impl NameIndex {
                 });
             }
         }
-        found.extend(self.fuzzy(text, &stream));
+        // Near spellings are looked for only where no exact name stands.
+        let mut exact: Vec<(usize, usize)> = found.iter().map(|m| m.span).collect();
+        exact.sort_unstable();
+        let near = self.fuzzy(text, &stream, &exact);
+        found.extend(near);
         resolve_overlaps(found)
     }
 
@@ -196,7 +200,12 @@ impl NameIndex {
     }
 
     /// Near spellings of long names in name-like words.
-    fn fuzzy(&self, text: &str, stream: &KeyStream) -> Vec<RawMention> {
+    fn fuzzy(&self, text: &str, stream: &KeyStream, exact: &[(usize, usize)]) -> Vec<RawMention> {
+        // Whether `start..end` overlaps an exact match (sorted by start).
+        let covered = |start: usize, end: usize| {
+            let i = exact.partition_point(|&(s, _)| s < end);
+            exact[..i].iter().rev().take(4).any(|&(_, e)| e > start)
+        };
         let mut out = Vec::new();
         // Words of the folded stream: runs between breaks, split back at the
         // original soft separators so that 1..=3 words can be joined.
@@ -215,7 +224,10 @@ impl NameIndex {
                 // Cheap checks first: most words of prose are neither long
                 // enough nor written like a name.
                 let (start, end) = (words[i].span.0, words[j].span.1);
-                if key_bytes < FUZZY_MIN_KEY || !looks_like_a_name(&text[start..end]) {
+                if key_bytes < FUZZY_MIN_KEY
+                    || covered(start, end)
+                    || !looks_like_a_name(&text[start..end])
+                {
                     continue;
                 }
                 key.clear();

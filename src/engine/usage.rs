@@ -5,7 +5,12 @@
 //! most papers citing MS-Celeb-1M's paper did not use it), so a name counts
 //! fully only where the text says it trains, evaluates or experiments on it.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use crate::registry::Cue;
+use crate::text::hash::FastSet;
 
 /// Words that say data is used: trained on, evaluated on, results on.
 const USE_WORDS: &[&str] = &[
@@ -123,36 +128,75 @@ fn domain_words(task: Cue) -> &'static [&'static str] {
     }
 }
 
-/// The task domains the text is about, read once per text.
-pub(crate) fn domains(text: &str) -> crate::text::hash::FastSet<Cue> {
-    let lower = text.to_ascii_lowercase();
-    [
-        Cue::FaceVerification,
-        Cue::FaceIdentification,
-        Cue::Reid,
-        Cue::Tracking,
-        Cue::Expression,
-        Cue::AntiSpoofing,
-        Cue::Heterogeneous,
-    ]
-    .into_iter()
-    .filter(|&t| {
-        domain_words(t)
-            .iter()
-            .any(|w| find_word_start(&lower, w).is_some())
-    })
-    .collect()
+/// The tasks whose domain words can be looked for.
+const DOMAIN_TASKS: [Cue; 7] = [
+    Cue::FaceVerification,
+    Cue::FaceIdentification,
+    Cue::Reid,
+    Cue::Tracking,
+    Cue::Expression,
+    Cue::AntiSpoofing,
+    Cue::Heterogeneous,
+];
+
+/// A list of words found in one automaton pass, case-insensitively, only
+/// where they start a word. Built once per process.
+struct WordList {
+    automaton: AhoCorasick,
+    /// The task of each pattern, for the domain list.
+    tasks: Vec<Option<Cue>>,
 }
 
-/// The first of `words` found in `text`, as written there. `lower` is
-/// `text` ASCII-lowercased, so byte offsets agree and the words (ASCII) end
-/// on character boundaries.
-fn first_word<'t>(text: &'t str, lower: &str, words: &[&str]) -> Option<&'t str> {
-    words
-        .iter()
-        .filter_map(|w| find_word_start(lower, w).map(|i| (i, w.len())))
-        .min()
-        .and_then(|(i, len)| text.get(i..whole_word_end(text, i + len)))
+impl WordList {
+    fn new(words: &[&str], tasks: Vec<Option<Cue>>) -> WordList {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(words)
+            .expect("the word lists are small and fixed");
+        WordList { automaton, tasks }
+    }
+
+    /// Every match that starts a word, as (start, end, pattern).
+    fn matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.automaton
+            .find_overlapping_iter(text)
+            .filter(move |m| {
+                !text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+    }
+
+    /// The earliest word, extended to the end of the word it starts.
+    fn first(&self, text: &str) -> Option<(usize, usize)> {
+        self.matches(text)
+            .map(|(s, e, _)| (s, whole_word_end(text, e)))
+            .min()
+    }
+}
+
+fn list(words: &'static [&'static str], cell: &'static OnceLock<WordList>) -> &'static WordList {
+    cell.get_or_init(|| WordList::new(words, vec![None; words.len()]))
+}
+
+/// The task domains the text is about, read once per text.
+pub(crate) fn domains(text: &str) -> FastSet<Cue> {
+    static DOMAINS: OnceLock<WordList> = OnceLock::new();
+    let domains = DOMAINS.get_or_init(|| {
+        let pairs: Vec<(&str, Cue)> = DOMAIN_TASKS
+            .iter()
+            .flat_map(|&t| domain_words(t).iter().map(move |&w| (w, t)))
+            .collect();
+        let words: Vec<&str> = pairs.iter().map(|(w, _)| *w).collect();
+        WordList::new(&words, pairs.iter().map(|(_, t)| Some(*t)).collect())
+    });
+    domains
+        .matches(text)
+        .filter_map(|(_, _, p)| domains.tasks[p])
+        .collect()
 }
 
 /// The end of the word that runs through byte `at` ("experiment" → "experiments").
@@ -162,56 +206,36 @@ fn whole_word_end(text: &str, at: usize) -> usize {
         .map_or(text.len(), |k| at + k)
 }
 
-/// Byte offset of `word` in `lower` where it starts a word.
-fn find_word_start(lower: &str, word: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(pos) = lower[from..].find(word) {
-        let at = from + pos;
-        if at == 0
-            || !lower[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        {
-            return Some(at);
-        }
-        from = at + word.len().max(1);
-    }
-    None
-}
-
 /// The words of `sentence` that say data is used, if any.
 pub(crate) fn use_words(sentence: &str) -> Option<&str> {
-    let lower = sentence.to_ascii_lowercase();
-    first_word(sentence, &lower, USE_WORDS)
+    static USE: OnceLock<WordList> = OnceLock::new();
+    list(USE_WORDS, &USE)
+        .first(sentence)
+        .map(|(s, e)| &sentence[s..e])
 }
 
 /// The words of `sentence` that say a model is run, if any.
 pub(crate) fn model_use_words(sentence: &str) -> Option<&str> {
-    let lower = sentence.to_ascii_lowercase();
-    first_word(sentence, &lower, MODEL_USE_WORDS)
+    static MODEL_USE: OnceLock<WordList> = OnceLock::new();
+    list(MODEL_USE_WORDS, &MODEL_USE)
+        .first(sentence)
+        .map(|(s, e)| &sentence[s..e])
 }
 
 /// Words that say the text reports experiments, with their span.
 pub(crate) fn experiments(text: &str) -> Option<(usize, usize)> {
-    let lower = text.to_ascii_lowercase();
-    EXPERIMENT_WORDS
-        .iter()
-        .filter_map(|w| find_word_start(&lower, w).map(|i| (i, whole_word_end(text, i + w.len()))))
-        .min()
+    static EXPERIMENTS: OnceLock<WordList> = OnceLock::new();
+    list(EXPERIMENT_WORDS, &EXPERIMENTS).first(text)
 }
 
 /// Words that make the text a discussion, looked for in its first sentence
 /// (the title, for title + abstract input), with their span.
 pub(crate) fn discussion(text: &str, first_sentence: (usize, usize)) -> Option<(usize, usize)> {
+    static DISCUSSION: OnceLock<WordList> = OnceLock::new();
     let title = &text[first_sentence.0..first_sentence.1];
-    let lower = title.to_ascii_lowercase();
-    DISCUSSION_WORDS
-        .iter()
-        .filter_map(|w| {
-            find_word_start(&lower, w)
-                .map(|i| (first_sentence.0 + i, first_sentence.0 + i + w.len()))
-        })
+    list(DISCUSSION_WORDS, &DISCUSSION)
+        .matches(title)
+        .map(|(s, e, _)| (first_sentence.0 + s, first_sentence.0 + e))
         .min()
 }
 
