@@ -9,6 +9,8 @@
 //!   from, so for a case with a `family` only that family's study ids are
 //!   scored (a correct "Market-1501" is not a false positive; it was never
 //!   coded). Ids outside the scored set are counted apart, as "unscored";
+//! - the same over every study id suggested, whatever its family ("any
+//!   family"), for comparison with scorers that do not know the coding;
 //! - the accuracy of "uses any registry dataset" over all cases;
 //! - calibration: in bins of confidence, the share of suggestions that were right.
 
@@ -76,6 +78,8 @@ pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
     };
     let analyzer = Analyzer::new(registry);
     let mut overall = Counts::default();
+    // The same, counting every study id suggested, whatever its family.
+    let mut any_family = Counts::default();
     let mut per_family: BTreeMap<String, Counts> = BTreeMap::new();
     let (mut uses_right, mut uses_total) = (0usize, 0usize);
     let (mut ambiguous_cases, mut ambiguous_flagged) = (0usize, 0usize);
@@ -157,6 +161,17 @@ pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
             fp: predicted.difference(&expected).count(),
             fn_: expected.difference(&predicted).count(),
         };
+        let study_ids: BTreeSet<String> = report
+            .suggestions
+            .iter()
+            .filter(|s| {
+                expected.contains(&s.id) || registry.entry(&s.id).is_some_and(|e| e.study.is_some())
+            })
+            .map(|s| s.id.clone())
+            .collect();
+        any_family.tp += study_ids.intersection(&expected).count();
+        any_family.fp += study_ids.difference(&expected).count();
+        any_family.fn_ += expected.difference(&study_ids).count();
         for counts in [&mut overall, per_family.entry(family.clone()).or_default()] {
             counts.tp += c.tp;
             counts.fp += c.fp;
@@ -190,6 +205,7 @@ pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
             .collect();
         let value = json!({
             "overall": overall.json(),
+            "overall_any_family": any_family.json(),
             "families": families,
             "uses_accuracy": round(ratio(uses_right, uses_total)),
             "cases": uses_total,
@@ -231,6 +247,7 @@ pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
             paint(HEADING, "micro scores over non-ambiguous cases")
         ));
         out.push_str(&row("overall", &overall));
+        out.push_str(&row("any family", &any_family));
         for (f, c) in &per_family {
             out.push_str(&row(f, c));
         }
