@@ -47,9 +47,7 @@ pub(crate) fn markers(text: &str) -> Vec<Marker> {
                 }
             }
             b'(' => {
-                if let Some(close) = prefix(&text[i..], MAX_GROUP).find(')').map(|c| i + c)
-                    && close - i <= 200
-                {
+                if let Some(close) = prefix(&text[i..], MAX_GROUP).find(')').map(|c| i + c) {
                     out.extend(
                         author_year_group(text, i + 1, close)
                             .into_iter()

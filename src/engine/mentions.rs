@@ -60,7 +60,7 @@ pub(crate) struct NameIndex {
     longest_key_bytes: usize,
     /// Pattern ids by key, to skip exact keys in the fuzzy pass.
     key_ids: FastMap<String, usize>,
-    /// SymSpell index: each key and each key with one char deleted → pattern ids.
+    /// SymSpell index: each long key with one char deleted → pattern ids.
     deletions: FastMap<String, Vec<u32>>,
 }
 
@@ -111,12 +111,13 @@ impl NameIndex {
             if key.chars().count() < FUZZY_MIN_KEY {
                 continue;
             }
-            for variant in deletion_variants(key) {
-                let ids = deletions.entry(variant).or_default();
+            let mut buf = String::new();
+            each_deletion(key, &mut buf, |variant| {
+                let ids = deletions.entry(variant.to_string()).or_default();
                 if !ids.contains(&(id as u32)) {
                     ids.push(id as u32);
                 }
-            }
+            });
         }
         let longest_key_bytes = keys.iter().map(String::len).max().unwrap_or(0);
         NameIndex {
@@ -262,19 +263,9 @@ impl NameIndex {
     /// exact keys are the automaton's).
     fn near(&self, key: &str) -> Vec<usize> {
         let mut ids: Vec<usize> = Vec::new();
-        let mut variant = String::with_capacity(key.len());
-        let chars: Vec<(usize, char)> = key.char_indices().collect();
-        for skip in std::iter::once(None).chain((0..chars.len()).map(Some)) {
-            variant.clear();
-            match skip {
-                None => variant.push_str(key),
-                Some(k) => {
-                    let (at, c) = chars[k];
-                    variant.push_str(&key[..at]);
-                    variant.push_str(&key[at + c.len_utf8()..]);
-                }
-            }
-            for &id in self.deletions.get(variant.as_str()).into_iter().flatten() {
+        let mut buf = String::with_capacity(key.len());
+        let mut look_up = |variant: &str| {
+            for &id in self.deletions.get(variant).into_iter().flatten() {
                 let id = id as usize;
                 if !ids.contains(&id)
                     && self.keys[id] != key
@@ -283,7 +274,9 @@ impl NameIndex {
                     ids.push(id);
                 }
             }
-        }
+        };
+        look_up(key);
+        each_deletion(key, &mut buf, look_up);
         ids
     }
 }
@@ -350,19 +343,19 @@ fn looks_like_a_name(written: &str) -> bool {
         || written.chars().skip(1).any(char::is_uppercase)
 }
 
-/// Every string made by deleting one char of `key`.
-fn deletion_variants(key: &str) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
-    (0..chars.len())
-        .map(|skip| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != skip)
-                .map(|(_, c)| c)
-                .collect()
-        })
-        .collect()
+/// Calls `f` with every string made by deleting one char of `key`,
+/// reusing `buf`. The index holds these variants of every long name; a word
+/// of the text is looked up as itself (it dropped a char of a name) and as
+/// its own variants (it changed one). A word with one char too many is not
+/// looked for: short names would then match too many other words
+/// ("FaceQnet" for FaceNet).
+fn each_deletion(key: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    for (at, c) in key.char_indices() {
+        buf.clear();
+        buf.push_str(&key[..at]);
+        buf.push_str(&key[at + c.len_utf8()..]);
+        f(buf);
+    }
 }
 
 /// The same spelling, case and punctuation included, except that a space,
