@@ -4,7 +4,7 @@
 CARGO ?= cargo
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test lint unit fuzz-build web-setup browser-setup web-build web-unit wasm-test e2e bench
+.PHONY: run test lint unit fuzz-build web-setup browser-setup web-build web-unit wasm-test e2e bench fit cv
 
 ## Build the browser app and serve it on http://127.0.0.1:8080 (Ctrl-C stops it).
 run: web-setup
@@ -26,6 +26,20 @@ unit:
 ## The fuzz targets compile (the long runs are `cargo fuzz run`, see BENCHMARKS.md).
 fuzz-build:
 	$(CARGO) build --locked --manifest-path fuzz/Cargo.toml
+
+## The labelled cases the model is fitted on: the study's coded papers and
+## passages (kept outside the repository, in the study's data folder) and the
+## project's own (data/). The holdout files are never fitted on.
+SHARED ?= ../shared/data
+FIT_FILES = $(SHARED)/dev-cases.jsonl $(SHARED)/dev-passages.jsonl data/passages/train.jsonl data/near-misses/train.jsonl
+
+## Refit the decision model: writes model/weights.json and model/FIT.md.
+fit:
+	$(CARGO) run --release --locked -- fit $(FIT_FILES) --out model/weights.json --report model/FIT.md
+
+## Cross-validated scores of the fitting procedure on the same files.
+cv:
+	$(CARGO) run --release --locked -- eval --cv 5 $(FIT_FILES)
 
 ## Benchmarks: measure and print (see BENCHMARKS.md); not part of `test`.
 bench:

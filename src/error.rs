@@ -23,6 +23,8 @@ enum ErrorKind {
     },
     /// The registry parses but breaks one or more invariants.
     Invalid { problems: Vec<Problem> },
+    /// A model document (fitted weights) cannot be used.
+    Model { message: String },
     /// An input is over a documented limit.
     TooLarge {
         what: &'static str,
@@ -68,6 +70,12 @@ impl Error {
     pub(crate) fn invalid(problems: Vec<Problem>) -> Error {
         Error {
             kind: ErrorKind::Invalid { problems },
+        }
+    }
+
+    pub(crate) fn invalid_model(message: String) -> Error {
+        Error {
+            kind: ErrorKind::Model { message },
         }
     }
 
@@ -132,6 +140,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            ErrorKind::Model { message } => write!(f, "the model file cannot be used: {message}"),
             ErrorKind::TooLarge {
                 what,
                 size,

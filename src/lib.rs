@@ -16,13 +16,16 @@
 mod document;
 mod engine;
 mod error;
+pub mod fit;
 mod registry;
 mod text;
 
 pub use document::{Document, DocumentError, parse_document_line};
 pub use engine::{
-    Analyzer, Excerpt, Group, MAX_REFERENCES, MAX_TEXT_BYTES, Mention, Reason, ReasonKind,
-    ReferenceEntry, Report, Suggestion, Verdict, parse_reference_list, thousands,
+    Analyzer, CitationRate, Evidence, Excerpt, Group, GroupScores, GroupVectors, GroupVerdict,
+    MAX_REFERENCES, MAX_TEXT_BYTES, MODEL_FORMAT, Mention, Model, Reason, ReasonKind,
+    ReferenceEntry, Report, Role, Sign, Stage, Suggestion, Thresholds, UseFeature, Verdict,
+    VersionFeature, parse_reference_list, thousands,
 };
 pub use error::{Error, Problem};
 pub use registry::{

@@ -99,7 +99,11 @@ fn check_reads_a_reference_list_file() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|r| r["kind"] == "marker_resolves"),
+            .any(|r| r["kind"] == "cites_paper"
+                && r["text"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("The citation [2] beside the name")),
         "{d2}"
     );
 }
@@ -259,26 +263,75 @@ fn eval_scores_cases_and_lists_misses() {
     let out = run(&["eval", cases.to_str().unwrap(), "--format", "json"], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
     let v: Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(v["overall"]["tp"], 1);
-    assert_eq!(v["overall"]["fn"], 1);
-    assert_eq!(v["overall"]["precision"], 1.0);
-    assert_eq!(v["overall"]["recall"], 0.5);
-    assert_eq!(v["families"]["lfw"]["fn"], 1);
-    assert_eq!(v["cases"], 3);
-    assert_eq!(v["misses"][0]["id"], "miss");
+    let figures = &v["files"][0]["figures"];
+    assert_eq!(figures["micro"]["tp"], 1);
+    assert_eq!(figures["micro"]["fn"], 1);
+    assert_eq!(figures["micro"]["precision"], 1.0);
+    assert_eq!(figures["micro"]["recall"], 0.5);
+    assert_eq!(figures["families"]["lfw"]["fn"], 1);
+    assert_eq!(figures["cases"], 3);
+    assert_eq!(figures["ambiguous_cases"], 1);
+    let missed: Vec<&str> = v["misses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["id"].as_str())
+        .collect();
+    assert!(
+        missed.contains(&"miss") && !missed.contains(&"hit"),
+        "{missed:?}"
+    );
     let text = run(&["eval", cases.to_str().unwrap(), "--misses"], b"");
     assert!(
-        text.stdout
-            .contains("miss [lfw] expected {\"D18\"}, predicted {}"),
+        text.stdout.contains("miss (") && text.stdout.contains("expected [\"D18\"]"),
         "{}",
         text.stdout
     );
     assert!(
         text.stdout
-            .contains("overall      P 1.000  R 0.500  F1 0.667"),
+            .contains("micro          P 1.000  R 0.500  F1 0.667"),
         "{}",
         text.stdout
     );
+}
+
+#[test]
+fn eval_reads_labelled_passages_and_cross_validates() {
+    let dir = scratch("eval_reads_labelled_passages_and_cross_validates");
+    let cases = dir.join("passages.jsonl");
+    let mut lines = Vec::new();
+    // Enough cases of each kind for five folds to fit a model on.
+    for i in 0..30 {
+        lines.push(format!(
+            r#"{{"id": "use-{i}", "text": "We evaluate on DukeMTMC-reID and report rank-{i} accuracy.", "expected": ["D2"], "optional": [], "ambiguous": false, "candidates": []}}"#
+        ));
+        lines.push(format!(
+            r#"{{"id": "none-{i}", "text": "Unlike LFW, our {i} photos come from cameras.", "expected": [], "optional": ["D18"], "ambiguous": false, "candidates": []}}"#
+        ));
+        lines.push(format!(
+            r#"{{"id": "near-{i}", "family": "registry", "text": "Our AR headset number {i} overlays labels.", "expected": []}}"#
+        ));
+    }
+    std::fs::write(&cases, lines.join("\n")).unwrap();
+    let out = run(
+        &[
+            "eval",
+            cases.to_str().unwrap(),
+            "--cv",
+            "5",
+            "--format",
+            "json",
+        ],
+        b"",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(v["model"].as_str().unwrap().contains("5-fold"));
+    let figures = &v["files"][0]["figures"];
+    assert_eq!(figures["cases"], 90);
+    assert_eq!(figures["near_misses"], 30);
+    assert_eq!(figures["near_misses_clean"], 30, "{v}");
+    assert!(figures["micro"]["tp"].as_u64().unwrap() >= 25, "{v}");
 }
 
 #[test]

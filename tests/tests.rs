@@ -13,6 +13,8 @@ mod registry_loading;
 mod cli_registry;
 // The command line: `whichdata check|batch|eval`.
 mod cli_engine;
+// The fitted model shipped inside the library.
+mod model_data;
 // The engine: the study's Table 7 cases, then table-driven cases by kind.
 mod engine_cases;
 mod engine_table7;

@@ -244,3 +244,34 @@ pub(crate) fn related(a: Cue, b: Cue) -> bool {
     };
     a == b || (group(a) != 0 && group(a) == group(b))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(text: &str) -> Vec<Cue> {
+        CueIndex::new()
+            .find(text)
+            .into_iter()
+            .map(|h| h.cue)
+            .collect()
+    }
+
+    #[test]
+    fn reads_task_and_descriptive_words() {
+        let cases: &[(&str, &[Cue])] = &[
+            ("person re-identification", &[Cue::Reid]),
+            ("vehicle re-identification", &[]),
+            (
+                "aligned faces with age and gender labels",
+                &[Cue::Aligned, Cue::Age, Cue::Gender],
+            ),
+            ("a cleaned version", &[Cue::Cleaned]),
+            ("multi-object tracking", &[Cue::Tracking]),
+            ("face verification", &[Cue::FaceVerification]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&cues(text), expected, "{text}");
+        }
+    }
+}

@@ -3,8 +3,8 @@
 //! One Aho-Corasick automaton holds the key of every name and alias; it runs
 //! once over the folded text (see `text::keys`), reporting overlapping
 //! matches. Each match is then checked against the original text: it must
-//! start and end on word boundaries, short names must keep their capitals
-//! ("PIE" is a dataset, "pie" is not), and case-sensitive aliases must be
+//! start and end on word boundaries, names that are also words must keep
+//! their capitals ("PIE" may be a dataset, "pie" is not), and case-sensitive aliases must be
 //! written exactly (LFWA is not LFW-a). Of overlapping matches the longest
 //! wins, so "DukeMTMC-reID" is one mention, not "DukeMTMC" and "reID".
 //!
@@ -20,7 +20,10 @@ use crate::text::keys::{BREAK, KeyStream};
 use crate::text::names::name_key;
 use crate::text::{word_char_at, word_char_before};
 
-/// Keys this short or shorter must be written with their capitals.
+/// Keys this short or shorter must be written without spaces ("L FW" is no
+/// name). Whether they must keep their capitals is the registry's to say:
+/// names that are also words are marked `needs_context` ("PIE", "AR"), and
+/// the rest are names in any case ("lfw" in a file name or a table).
 const SHORT_KEY: usize = 4;
 /// Fuzzy matching applies to keys at least this long.
 const FUZZY_MIN_KEY: usize = 7;
@@ -36,6 +39,9 @@ pub(crate) struct NameOwner {
     pub written: std::sync::Arc<str>,
     /// Only this exact spelling counts.
     pub case_sensitive: bool,
+    /// An ordinary word too: written with the dataset's own capitals, and
+    /// counted only with dataset context (see `context`).
+    pub needs_context: bool,
 }
 
 /// A place where the text names one or more entries.
@@ -47,6 +53,9 @@ pub(crate) struct RawMention {
     pub owners: Vec<NameOwner>,
     /// Found by the fuzzy pass (a near spelling).
     pub fuzzy: bool,
+    /// Every owner's name here is also an ordinary word: the mention
+    /// stands only with dataset context.
+    pub needs_context: bool,
 }
 
 /// The automaton and the tables behind it, built once per registry.
@@ -70,17 +79,20 @@ impl NameIndex {
         let mut keys: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<NameOwner>> = Vec::new();
         for (entry, e) in registry.entries().iter().enumerate() {
-            let case_sensitive_name = e
-                .aliases
-                .iter()
-                .any(|a| a.name == e.name && a.case_sensitive);
-            let names = std::iter::once((e.name.as_str(), case_sensitive_name)).chain(
+            // An alias spelled like the name itself carries the name's flags.
+            let own = e.aliases.iter().find(|a| a.name == e.name);
+            let names = std::iter::once((
+                e.name.as_str(),
+                own.is_some_and(|a| a.case_sensitive),
+                own.is_some_and(|a| a.needs_context),
+            ))
+            .chain(
                 e.aliases
                     .iter()
                     .filter(|a| a.name != e.name)
-                    .map(|a| (a.name.as_str(), a.case_sensitive)),
+                    .map(|a| (a.name.as_str(), a.case_sensitive, a.needs_context)),
             );
-            for (name, case_sensitive) in names {
+            for (name, case_sensitive, needs_context) in names {
                 let key = name_key(name);
                 if key.is_empty() {
                     continue;
@@ -98,6 +110,7 @@ impl NameIndex {
                         entry,
                         written: name.into(),
                         case_sensitive,
+                        needs_context,
                     });
                 }
             }
@@ -149,10 +162,12 @@ impl NameIndex {
                 &self.owners[pattern],
             );
             if !owners.is_empty() {
+                let needs_context = owners.iter().all(|o| o.needs_context);
                 found.push(RawMention {
                     span: (start, end),
                     owners,
                     fuzzy: false,
+                    needs_context,
                 });
             }
         }
@@ -174,11 +189,17 @@ impl NameIndex {
         if !exact.is_empty() {
             return exact;
         }
+        // An ordinary word counts only with the dataset's own capitals
+        // ("MORPH", not "morph"); its context is judged later.
         let loose: Vec<NameOwner> = owners
             .iter()
             .filter(|o| !o.case_sensitive)
+            .filter(|o| !o.needs_context || same_letters_case(written, &o.written))
             .cloned()
             .collect();
+        if loose.is_empty() && owners.iter().all(|o| o.needs_context) {
+            return Vec::new();
+        }
         let written_has_space = written.contains(char::is_whitespace);
         if loose.is_empty() {
             // Only case-sensitive spellings own this key and none matches
@@ -190,12 +211,8 @@ impl NameIndex {
                 owners.to_vec()
             };
         }
-        if key.chars().count() <= SHORT_KEY {
-            let keeps_capitals =
-                loose.iter().any(|o| same_letters_case(written, &o.written)) || is_upper(written);
-            if !keeps_capitals || written_has_space {
-                return Vec::new();
-            }
+        if key.chars().count() <= SHORT_KEY && written_has_space {
+            return Vec::new();
         }
         loose
     }
@@ -241,9 +258,10 @@ impl NameIndex {
                     continue;
                 }
                 for id in self.near(&key) {
+                    // Ordinary words are never guessed at from a near spelling.
                     let owners: Vec<NameOwner> = self.owners[id]
                         .iter()
-                        .filter(|o| !o.case_sensitive)
+                        .filter(|o| !o.case_sensitive && !o.needs_context)
                         .cloned()
                         .collect();
                     if !owners.is_empty() {
@@ -251,6 +269,7 @@ impl NameIndex {
                             span: (start, end),
                             owners,
                             fuzzy: true,
+                            needs_context: false,
                         });
                     }
                 }
@@ -379,10 +398,6 @@ fn same_letters_case(written: &str, alias: &str) -> bool {
     strip(written) == strip(alias)
 }
 
-fn is_upper(written: &str) -> bool {
-    written.chars().any(char::is_alphabetic) && !written.chars().any(char::is_lowercase)
-}
-
 /// Keeps the longest of overlapping mentions (then the earliest; exact over
 /// fuzzy), returned in text order.
 fn resolve_overlaps(mut found: Vec<RawMention>) -> Vec<RawMention> {
@@ -411,4 +426,63 @@ fn resolve_overlaps(mut found: Vec<RawMention>) -> Vec<RawMention> {
     }
     kept.sort_by_key(|m| m.span.0);
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A mention as written, its owners' ids, and whether it needs context.
+    type Found = (String, Vec<String>, bool);
+
+    /// The mentions found in `text`.
+    fn found(text: &str) -> Vec<Found> {
+        let registry = Registry::builtin().expect("built-in registry");
+        NameIndex::new(registry)
+            .find(text)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span.0..m.span.1].to_string(),
+                    m.owners
+                        .iter()
+                        .map(|o| registry.entries()[o.entry].id.clone())
+                        .collect(),
+                    m.needs_context,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_as_papers_and_code_write_them() {
+        let s = |x: &str| x.to_string();
+        let cases: Vec<(&str, Vec<Found>)> = vec![
+            (
+                "We use DukeMTMC-reID.",
+                vec![(s("DukeMTMC-reID"), vec![s("D2")], false)],
+            ),
+            (
+                "load('lfw') for the test",
+                vec![(s("lfw"), vec![s("D18")], false)],
+            ),
+            (
+                "results on the MORPH set",
+                vec![(s("MORPH"), vec![s("morph")], true)],
+            ),
+            ("we morph the mesh", vec![]),
+            ("a pie chart", vec![]),
+            ("at Duke University", vec![]),
+            (
+                "LFW-a and LFWA differ",
+                vec![
+                    (s("LFW-a"), vec![s("D20")], false),
+                    (s("LFWA"), vec![s("D19")], false),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(found(text), expected, "{text}");
+        }
+    }
 }

@@ -1,36 +1,52 @@
 //! The engine: from a text and its reference list to a report.
 //!
-//! An [`Analyzer`] is built once from a registry (it compiles the name and
-//! cue automata and indexes the papers); `analyze` then reads a text in a
-//! fixed number of passes, each linear in the text:
+//! An [`Analyzer`] is built once from a registry and a fitted [`Model`] (it
+//! compiles the name and cue automata and indexes the papers); `analyze`
+//! then reads a text in a fixed number of passes, each linear in the text:
 //!
-//! 1. mentions of registry names (`mentions`),
-//! 2. cue words (`cues`), counts (`statistics`), citation markers
-//!    (`citations`), sentences and use words (`usage`),
-//! 3. the reference list matched to the registry's papers (`references`),
+//! 1. the document's structure (`structure`): title, headings, its own
+//!    reference section; tables (`tables`);
+//! 2. mentions of registry names (`mentions`), kept only with dataset
+//!    context where the name is an ordinary word (`ordinary`), and how each
+//!    sentence relates them to the work (`relations`);
+//! 3. cue words (`cues`), counts (`statistics`), citation markers
+//!    (`citations`), use words (`usage`);
+//! 4. the reference list matched to the registry's papers (`references`);
 //!
-//! and hands these observations to `decide`, which scores the families of
-//! related entries and the members within each (weights in `weights`).
+//! gathers from these the evidence for every group of related entries
+//! (`evidence`), and decides it with the model's fitted weights (`model`).
+//! Evidence and decision are separate so that `whichdata fit` and
+//! cross-validation can read a text once and decide it under many models.
 
 mod citations;
 mod cues;
-mod decide;
+pub(crate) mod evidence;
 mod mentions;
+pub(crate) mod model;
+mod ordinary;
 mod references;
+mod relations;
 mod report;
 mod statistics;
+mod structure;
+mod tables;
 mod usage;
-mod weights;
 
+pub use evidence::{Evidence, GroupVectors};
+pub use model::decide::{GroupScores, GroupVerdict};
+pub use model::features::{Sign, UseFeature, VersionFeature};
+pub use model::{MODEL_FORMAT, Model, Thresholds};
 pub use references::{ReferenceEntry, parse_reference_list};
 pub use report::{
-    Excerpt, Group, Mention, Reason, ReasonKind, Report, Suggestion, Verdict, thousands,
+    CitationRate, Excerpt, Group, Mention, Reason, ReasonKind, Report, Role, Stage, Suggestion,
+    Verdict, thousands,
 };
 
 use crate::error::Error;
-use crate::registry::{Quantity, Registry};
+use crate::registry::{EntryKind, Quantity, Registry};
 use crate::text::hash::FastMap;
-use crate::text::sentences::{sentence_of, sentence_spans};
+use crate::text::sentences::sentence_of;
+use statistics::{Claim, same_quantity};
 
 /// The largest text `analyze` accepts, in bytes (a long paper is ~100 KB).
 /// Larger input is refused with an error rather than slowing a page down.
@@ -38,36 +54,72 @@ pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 /// The largest reference list accepted, in entries.
 pub const MAX_REFERENCES: usize = 5_000;
 
-/// A registry compiled for analysis. Build once, analyse many texts.
+/// Characters of context kept on each side of a mention in an excerpt.
+const EXCERPT_CONTEXT: usize = 240;
+
+/// A registry compiled for analysis, with the model that decides. Build
+/// once, analyse many texts.
 pub struct Analyzer<'r> {
     registry: &'r Registry,
+    model: Model,
     names: mentions::NameIndex,
     cues: cues::CueIndex,
     papers: references::PaperIndex,
-    /// The entries of each competing group, by `decide::group_key`.
-    groups: FastMap<String, Vec<usize>>,
-    /// Exact statistics: (quantity, value) → (entry, statistic index).
-    stats: FastMap<(Quantity, u64), Vec<(usize, usize)>>,
+    /// The entries of each competing group.
+    groups: Vec<Vec<usize>>,
+    /// The group of each entry.
+    group_of: Vec<usize>,
+    /// Exact statistics: (quantity, value) → entries.
+    stats: FastMap<(Quantity, u64), Vec<usize>>,
 }
 
 impl<'r> Analyzer<'r> {
-    /// Compiles `registry` for analysis.
+    /// Compiles `registry` for analysis with the built-in model.
     pub fn new(registry: &'r Registry) -> Analyzer<'r> {
-        let mut stats: FastMap<(Quantity, u64), Vec<(usize, usize)>> = FastMap::default();
+        Analyzer::with_model(registry, Model::builtin().clone())
+    }
+
+    /// Compiles `registry` for analysis with `model`.
+    pub fn with_model(registry: &'r Registry, model: Model) -> Analyzer<'r> {
+        let mut stats: FastMap<(Quantity, u64), Vec<usize>> = FastMap::default();
         for (i, e) in registry.entries().iter().enumerate() {
-            for (k, s) in e.statistics.iter().enumerate() {
+            for s in &e.statistics {
                 if !s.approximate {
-                    stats.entry((s.quantity, s.value)).or_default().push((i, k));
+                    let owners = stats.entry((s.quantity, s.value)).or_default();
+                    if !owners.contains(&i) {
+                        owners.push(i);
+                    }
                 }
             }
         }
-        let mut groups: FastMap<String, Vec<usize>> = FastMap::default();
+        // Entries compete within a group: the datasets, annotation sets and
+        // protocols of one family (a text that says "LFW with attribute
+        // labels" may mean any labelled version; a count of LFW's images
+        // fits LFW and its BLUFR protocol alike); models stand alone, run
+        // beside a dataset rather than instead of one. A text that uses two
+        // members (LFW and its BLUFR protocol) names each.
+        let mut keys: FastMap<String, usize> = FastMap::default();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut group_of = Vec::with_capacity(registry.entries().len());
         for (i, e) in registry.entries().iter().enumerate() {
-            groups.entry(decide::group_key(e)).or_default().push(i);
+            let key = match e.kind {
+                EntryKind::Dataset | EntryKind::AnnotationSet | EntryKind::Protocol => {
+                    format!("family:{}", e.family)
+                }
+                EntryKind::Model => format!("entry:{}", e.id),
+            };
+            let g = *keys.entry(key).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(i);
+            group_of.push(g);
         }
         Analyzer {
             registry,
+            model,
             groups,
+            group_of,
             names: mentions::NameIndex::new(registry),
             cues: cues::CueIndex::new(),
             papers: references::PaperIndex::new(registry),
@@ -80,10 +132,22 @@ impl<'r> Analyzer<'r> {
         self.registry
     }
 
+    /// The model this analyzer decides with.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
     /// Analyses `text` with its reference list (one entry per item; may be
-    /// empty). Pure and deterministic; the order of `references` does not
-    /// matter except for which entry a numbered marker names.
+    /// empty). A whole paper's own reference section is found and used too.
+    /// Pure and deterministic; the order of `references` does not matter
+    /// except for which entry a numbered marker names.
     pub fn analyze(&self, text: &str, references: &[String]) -> Result<Report, Error> {
+        let evidence = self.evidence(text, references)?;
+        Ok(self.decide(&evidence))
+    }
+
+    /// The evidence `text` gives, before any weights (for fitting).
+    pub fn evidence(&self, text: &str, references: &[String]) -> Result<Evidence, Error> {
         if text.len() > MAX_TEXT_BYTES {
             return Err(Error::too_large(
                 "text",
@@ -105,100 +169,69 @@ impl<'r> Analyzer<'r> {
             .iter()
             .flat_map(|r| parse_reference_list(r))
             .collect();
-        Ok(self.analyze_entries(text, &entries))
+        Ok(self.evidence_entries(text, &entries))
     }
 
     /// Analyses `text` with an already-parsed reference list.
     pub fn analyze_entries(&self, text: &str, references: &[ReferenceEntry]) -> Report {
-        let sentences = sentence_spans(text);
-        let raw_mentions = self.names.find(text);
-        let cue_hits = self.cues.find(text);
-        let claims = statistics::claims(text, &sentences);
-        let markers = citations::markers(text);
+        self.decide(&self.evidence_entries(text, references))
+    }
 
-        let mut cited = Vec::new();
-        let mut by_number: FastMap<u32, Vec<references::PaperMatch>> = FastMap::default();
-        let mut ref_matches: Vec<(usize, Vec<references::PaperMatch>)> = Vec::new();
-        for (i, r) in references.iter().enumerate() {
-            let matches = self.papers.matches(&r.text);
-            if let Some(n) = r.number {
-                by_number
-                    .entry(n)
-                    .or_default()
-                    .extend(matches.iter().cloned());
-            }
-            cited.extend(matches.iter().cloned());
-            ref_matches.push((i, matches));
-        }
-        let marker_papers = resolve_markers(&markers, &by_number, references, &ref_matches);
+    /// Decides `evidence` with this analyzer's model.
+    pub fn decide(&self, evidence: &Evidence) -> Report {
+        model::decide::decide(self, &self.model, evidence)
+    }
 
-        let first_sentence = sentences.first().copied().unwrap_or((0, text.len()));
-        let observations = decide::Observations {
-            text,
-            sentences: &sentences,
-            mentions: &raw_mentions,
-            cues: &cue_hits,
-            claims: &claims,
-            cited: &cited,
-            markers: &marker_papers,
-            experiments: usage::experiments(text),
-            discussion: usage::discussion(text, first_sentence),
-            named: raw_mentions
-                .iter()
-                .flat_map(|m| m.owners.iter().map(|o| o.entry))
-                .collect(),
-            domains: usage::domains(text),
-            use_cache: Default::default(),
-        };
-        let mut report = decide::decide(self, &observations);
-        report.mentions = raw_mentions
+    /// Each group's scores under `model` (probability of use, members'
+    /// shares), in the order of `evidence`: what the thresholds read.
+    pub fn scores(&self, model: &Model, evidence: &Evidence) -> Vec<GroupScores> {
+        model::decide::scores(model, evidence)
+    }
+
+    /// Decides `evidence` with another model (cross-validation).
+    pub fn decide_with(&self, model: &Model, evidence: &Evidence) -> Report {
+        model::decide::decide(self, model, evidence)
+    }
+
+    fn evidence_entries(&self, text: &str, references: &[ReferenceEntry]) -> Evidence {
+        let ctx = evidence::context::Context::read(self, text, references);
+        let groups = evidence::gather(&ctx);
+        let mentions: Vec<Mention> = ctx
+            .mentions
             .iter()
             .map(|m| Mention {
-                text: text[m.span.0..m.span.1].to_string(),
-                span: m.span,
-                entry: self.registry.entries()[m.owners[0].entry].id.clone(),
+                text: text[m.raw.span.0..m.raw.span.1].to_string(),
+                span: m.raw.span,
+                entry: self.registry.entries()[m.raw.owners[0].entry].id.clone(),
                 entries: m
+                    .raw
                     .owners
                     .iter()
                     .map(|o| self.registry.entries()[o.entry].id.clone())
                     .collect(),
-                fuzzy: m.fuzzy,
+                fuzzy: m.raw.fuzzy,
             })
             .collect();
-        report.excerpts = excerpts(text, &sentences, &report.mentions);
-        report
+        let excerpts = excerpts(ctx.text, &ctx.sentences, &mentions);
+        Evidence {
+            groups,
+            mentions,
+            excerpts,
+        }
     }
-}
 
-/// Each citation marker with the registry papers it resolves to.
-fn resolve_markers(
-    markers: &[citations::Marker],
-    by_number: &FastMap<u32, Vec<references::PaperMatch>>,
-    references: &[ReferenceEntry],
-    ref_matches: &[(usize, Vec<references::PaperMatch>)],
-) -> Vec<(citations::Marker, Vec<references::PaperMatch>)> {
-    markers
-        .iter()
-        .filter_map(|m| {
-            let papers: Vec<references::PaperMatch> = match &m.target {
-                citations::MarkerTarget::Numbers(ns) => ns
-                    .iter()
-                    .filter_map(|n| by_number.get(n))
-                    .flatten()
-                    .cloned()
-                    .collect(),
-                citations::MarkerTarget::AuthorYear { surname, year } => ref_matches
-                    .iter()
-                    .filter(|(i, _)| {
-                        let t = &references[*i].text;
-                        t.contains(surname.as_str()) && t.contains(&year.to_string())
-                    })
-                    .flat_map(|(_, ms)| ms.iter().cloned())
-                    .collect(),
-            };
-            (!papers.is_empty()).then(|| (m.clone(), papers))
-        })
-        .collect()
+    /// Entries with a statistic exactly equal to the claim's count (in the
+    /// claim's unit, or one that means the same).
+    pub(crate) fn exact_statistic_owners(&self, c: &Claim) -> impl Iterator<Item = usize> + '_ {
+        let value = c.value as u64;
+        let quantity = c.quantity;
+        Quantity::ALL
+            .iter()
+            .filter(move |&&q| same_quantity(quantity, q))
+            .filter_map(move |&q| self.stats.get(&(q, value)))
+            .flatten()
+            .copied()
+    }
 }
 
 /// The passages around mentions, merged where they overlap.
@@ -209,14 +242,8 @@ fn excerpts(text: &str, sentences: &[(usize, usize)], mentions: &[Mention]) -> V
             .get(sentence_of(sentences, m.span.0))
             .copied()
             .unwrap_or((0, text.len()));
-        let start = floor_char(
-            text,
-            ss.max(m.span.0.saturating_sub(weights::EXCERPT_CONTEXT)),
-        );
-        let end = ceil_char(
-            text,
-            se.min(m.span.1 + weights::EXCERPT_CONTEXT).max(m.span.1),
-        );
+        let start = floor_char(text, ss.max(m.span.0.saturating_sub(EXCERPT_CONTEXT)));
+        let end = ceil_char(text, se.min(m.span.1 + EXCERPT_CONTEXT).max(m.span.1));
         match out.last_mut() {
             Some(last) if start <= last.span.1 => {
                 last.span.1 = last.span.1.max(end);

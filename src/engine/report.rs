@@ -59,9 +59,11 @@ pub struct Report {
 pub struct Group {
     /// The family.
     pub family: String,
-    /// Identified (one entry clearly ahead) or ambiguous.
+    /// Identified (each version used told apart) or ambiguous.
     pub status: Verdict,
-    /// The chosen entry, or the ones left open, best first.
+    /// Probability that the text uses this group at all (stage one).
+    pub probability: f64,
+    /// The chosen entries, or the ones left open, best first.
     pub ids: Vec<String>,
     /// What would settle it, when ambiguous.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,10 +79,43 @@ pub struct Suggestion {
     pub name: String,
     /// Its family.
     pub family: String,
-    /// Probability that the text uses it (see ARCHITECTURE.md for the model).
+    /// What the text does with it.
+    pub role: Role,
+    /// Probability that the text uses it: the group's probability of use
+    /// times this member's probability of being the version (see
+    /// ARCHITECTURE.md).
     pub confidence: f64,
-    /// The evidence, strongest first.
+    /// Stage one: probability that the text uses its group at all.
+    pub group_probability: f64,
+    /// Stage two: probability that, the group being used, this is the
+    /// version (its share of the softmax over its relatives; 1 for an
+    /// entry that has none).
+    pub version_probability: f64,
+    /// The evidence: stage one's reasons add up to the group's log-odds,
+    /// stage two's to this member's score among its relatives; strongest
+    /// first within each stage.
     pub reasons: Vec<Reason>,
+}
+
+/// What a text does with an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// It trains, evaluates, fine-tunes or runs it.
+    Used,
+    /// It describes it (a dataset section, a README, a data card) without
+    /// saying it is used.
+    Described,
+}
+
+impl Role {
+    /// The lowercase word used in JSON and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Used => "used",
+            Role::Described => "described",
+        }
+    }
 }
 
 /// Where the text names an entry.
@@ -117,16 +152,139 @@ pub struct Reason {
     /// Byte span in the text it rests on; `None` for evidence from the
     /// reference list or the registry alone.
     pub span: Option<(usize, usize)>,
-    /// Its weight in log-odds: positive supports, negative counts against.
+    /// Its contribution in log-odds (fitted weight × value): positive
+    /// supports, negative counts against.
     pub weight: f64,
+    /// Which question it bears on.
+    pub stage: Stage,
 }
 
-/// The kinds of evidence.
+/// The two questions the engine asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Is the group (a family's datasets, or one model) used at all?
+    Use,
+    /// Which member of the group is it?
+    Version,
+}
+
+/// The study's measured rate of use among papers citing a paper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CitationRate {
+    /// Uses documented among papers citing it.
+    pub uses: u32,
+    /// Papers citing it that the study read.
+    pub sampled: u32,
+    /// Of the uses, those of derivatives whose users cite this paper too.
+    pub derived: u32,
+}
+
+/// The kinds of evidence. Each is one feature of the fitted model (see
+/// `model::features`); its `Display` is the sentence a user reads.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReasonKind {
-    /// The text names the entry.
-    Named {
+    /// The log-odds of use before any evidence.
+    Prior,
+    /// A model or protocol: named as a method far more often than run.
+    ModelPrior,
+    /// A sentence says the text uses it.
+    NamedUsed {
+        /// The name as written.
+        written: String,
+        /// The words that say it is used.
+        words: String,
+    },
+    /// It is named in a sentence about using data, not tied to the use.
+    NamedInUseSentence {
+        /// The name as written.
+        written: String,
+        /// The use words of the sentence.
+        words: String,
+    },
+    /// It is named in the title.
+    NamedInTitle {
+        /// The name as written.
+        written: String,
+    },
+    /// It is named in a table.
+    NamedInTable {
+        /// The name as written.
+        written: String,
+    },
+    /// It is named in a heading.
+    NamedInHeading {
+        /// The name as written.
+        written: String,
+    },
+    /// The text speaks of datasets' ethics or retraction.
+    DatasetEthics {
+        /// The words that say so.
+        words: String,
+    },
+    /// How often the text speaks of the data's domain.
+    DomainWeight {
+        /// How many times.
+        times: usize,
+    },
+    /// The text proposes a method of its own.
+    ProposesMethod {
+        /// The words that say so.
+        words: String,
+    },
+    /// The text is about generating images.
+    Generative {
+        /// The words that say so.
+        words: String,
+    },
+    /// The text experiments on benchmarks it does not name.
+    BenchmarksUnnamed {
+        /// The words that say so.
+        words: String,
+    },
+    /// Descriptive words elsewhere in the text fit this entry.
+    CueFitsText {
+        /// The cue.
+        cue: Cue,
         /// As written.
+        written: String,
+    },
+    /// Descriptive words elsewhere in the text fit a relative, not this entry.
+    CueMissingText {
+        /// The cue.
+        cue: Cue,
+        /// As written.
+        written: String,
+    },
+    /// The text describes it.
+    NamedDescribed {
+        /// The name as written.
+        written: String,
+        /// The describing words.
+        words: String,
+    },
+    /// The text names it without saying it is used.
+    OnlyMentioned {
+        /// The name as written.
+        written: String,
+    },
+    /// It is named as the source of other data.
+    NamedAsSource {
+        /// The name as written.
+        written: String,
+        /// The words that make it a source.
+        words: String,
+    },
+    /// It is named to be set against the work.
+    NamedInContrast {
+        /// The name as written.
+        written: String,
+        /// The contrasting words.
+        words: String,
+    },
+    /// A whole paper names it only in related work, the introduction or the conclusion.
+    NamedInRelatedWork {
+        /// The name as written.
         written: String,
     },
     /// The text names it with a small misspelling.
@@ -136,42 +294,51 @@ pub enum ReasonKind {
         /// The registry's spelling.
         name: String,
     },
-    /// The text names a parent or relative, whose evidence passes to its family.
-    NamedRelative {
-        /// As written.
-        written: String,
-        /// The entry that name belongs to.
-        relative: String,
+    /// Several sentences name it.
+    NamedRepeatedly {
+        /// How many.
+        sentences: usize,
     },
-    /// The sentence naming it says it is used.
-    UsedHere {
-        /// The words that say so.
+    /// A model is named as something run.
+    ModelRun {
+        /// The name as written.
+        written: String,
+        /// The words that say it is run.
         words: String,
     },
-    /// The text names it without saying it is used.
-    OnlyMentioned,
+    /// A release's own name (a checkpoint, a package) is written.
+    ModelRelease {
+        /// As written.
+        written: String,
+    },
+    /// A model's name is used for its loss or method.
+    ModelAsMethod {
+        /// The name as written.
+        written: String,
+        /// The words that make it a method.
+        words: String,
+    },
+    /// The text says what a model was trained on.
+    TrainedOn {
+        /// The model as written.
+        model: String,
+        /// The data as written.
+        data: String,
+        /// "trained on", "pre-trained on"…
+        phrase: String,
+        /// The data is of the model's own family.
+        fits: bool,
+    },
     /// The reference list cites one of its papers.
     CitesPaper {
         /// The paper, cited short.
         paper: String,
         /// The entry's tie to the paper.
         role: &'static str,
-    },
-    /// The study's rate of use among papers citing that paper.
-    CitationRate {
-        /// Uses documented among papers citing it.
-        uses: u32,
-        /// Papers citing it that the study read.
-        sampled: u32,
-        /// Of the uses, those of derivatives whose users cite this paper too.
-        derived: u32,
-    },
-    /// An in-text marker beside the name resolves to one of its papers.
-    MarkerResolves {
-        /// The marker as written.
-        marker: String,
-        /// The paper, cited short.
-        paper: String,
+        /// The study's rate of use among papers citing it, if measured.
+        rate: Option<CitationRate>,
+        /// The marker beside a name in the text that points to it, if any.
+        marker: Option<String>,
     },
     /// The cited paper introduced another entry as well, which explains the citation.
     SharedPaper {
@@ -200,6 +367,88 @@ pub enum ReasonKind {
         /// The registry's values for it.
         values: String,
     },
+    /// The paper works on a task the data benchmarks.
+    TaskFits {
+        /// The task cue.
+        cue: Cue,
+        /// As written.
+        written: String,
+    },
+    /// The paper works on another task (and does not name the data).
+    OtherTask {
+        /// The task cue.
+        cue: Cue,
+        /// As written.
+        written: String,
+    },
+    /// Nothing in the text is of the data's domain (and it is not named).
+    OffDomain,
+    /// The text names other datasets for the task as used, not this one.
+    OthersNamed {
+        /// One of them, as written.
+        written: String,
+    },
+    /// The text reports experiments.
+    Experiments {
+        /// The words that say so.
+        words: String,
+    },
+    /// The text is a survey or discusses datasets rather than using one.
+    Discussion {
+        /// The words that say so.
+        words: String,
+    },
+    /// Its own name, which no relative shares, is written.
+    Named {
+        /// As written.
+        written: String,
+    },
+    /// Its own name is written where the text says it is used.
+    OwnNameUsed {
+        /// As written.
+        written: String,
+        /// The words that say so.
+        words: String,
+    },
+    /// It is the original and its name is written; papers use that name
+    /// for every version.
+    OriginalNamed {
+        /// As written.
+        written: String,
+    },
+    /// A name it shares with relatives is written.
+    SharedName {
+        /// As written.
+        written: String,
+    },
+    /// Only its original's name is written.
+    VersionOfNamed {
+        /// As written.
+        written: String,
+        /// The original.
+        original: String,
+    },
+    /// A relative's own name is written, not its own.
+    NamedRelative {
+        /// As written.
+        written: String,
+        /// The entry that name belongs to.
+        relative: String,
+    },
+    /// It is the original, and a version's own paper is cited.
+    VersionPaperCited {
+        /// The paper, cited short.
+        paper: String,
+        /// The version.
+        version: String,
+    },
+    /// It is a version whose original's paper is cited (not its own).
+    OriginalPaperCited {
+        /// The paper, cited short.
+        paper: String,
+        /// The original.
+        original: String,
+    },
     /// The text describes the data with a cue this entry has.
     CueFits {
         /// The cue.
@@ -219,55 +468,75 @@ pub enum ReasonKind {
         /// The cue that makes it a variant.
         cue: Cue,
     },
-    /// The paper's task is the one this entry benchmarks.
-    TaskFits {
+    /// The paper's task is a relative's, not this entry's.
+    TaskMissing {
         /// The task cue.
         cue: Cue,
         /// As written.
         written: String,
     },
-    /// The text reports experiments.
-    Experiments {
-        /// The words that say so.
-        words: String,
-    },
-    /// Nothing in the text names or cites it.
-    NoDirectEvidence,
-    /// The text is a survey or discusses datasets rather than using one.
-    Discussion {
-        /// The words that say so.
-        words: String,
-    },
-    /// The most used of the entries that fit equally (study's documented uses).
+    /// How often the study found it used (the tie-breaker).
     MostUsed {
         /// Uses the study documented.
         uses: u32,
     },
+    /// It is the family's original.
+    IsOriginal,
 }
 
 impl ReasonKind {
     /// A stable snake_case name for programs.
     pub fn name(&self) -> &'static str {
         match self {
-            ReasonKind::Named { .. } => "named",
+            ReasonKind::Prior => "prior",
+            ReasonKind::ModelPrior => "model_prior",
+            ReasonKind::NamedUsed { .. } => "named_used",
+            ReasonKind::NamedInUseSentence { .. } => "named_in_use_sentence",
+            ReasonKind::NamedInTitle { .. } => "named_in_title",
+            ReasonKind::NamedInTable { .. } => "named_in_table",
+            ReasonKind::NamedInHeading { .. } => "named_in_heading",
+            ReasonKind::DatasetEthics { .. } => "dataset_ethics",
+            ReasonKind::BenchmarksUnnamed { .. } => "benchmarks_unnamed",
+            ReasonKind::DomainWeight { .. } => "domain_weight",
+            ReasonKind::ProposesMethod { .. } => "proposes_method",
+            ReasonKind::Generative { .. } => "generative",
+            ReasonKind::CueFitsText { .. } => "cue_fits_text",
+            ReasonKind::CueMissingText { .. } => "cue_missing_text",
+            ReasonKind::NamedDescribed { .. } => "named_described",
+            ReasonKind::OnlyMentioned { .. } => "only_mentioned",
+            ReasonKind::NamedAsSource { .. } => "named_as_source",
+            ReasonKind::NamedInContrast { .. } => "named_in_contrast",
+            ReasonKind::NamedInRelatedWork { .. } => "named_in_related_work",
             ReasonKind::NamedNearly { .. } => "named_nearly",
-            ReasonKind::NamedRelative { .. } => "named_relative",
-            ReasonKind::UsedHere { .. } => "used_here",
-            ReasonKind::OnlyMentioned => "only_mentioned",
+            ReasonKind::NamedRepeatedly { .. } => "named_repeatedly",
+            ReasonKind::ModelRun { .. } => "model_run",
+            ReasonKind::ModelRelease { .. } => "model_release",
+            ReasonKind::ModelAsMethod { .. } => "model_as_method",
+            ReasonKind::TrainedOn { .. } => "trained_on",
             ReasonKind::CitesPaper { .. } => "cites_paper",
-            ReasonKind::CitationRate { .. } => "citation_rate",
-            ReasonKind::MarkerResolves { .. } => "marker_resolves",
             ReasonKind::SharedPaper { .. } => "shared_paper",
             ReasonKind::StatisticFits { .. } => "statistic_fits",
             ReasonKind::StatisticConflicts { .. } => "statistic_conflicts",
+            ReasonKind::TaskFits { .. } => "task_fits",
+            ReasonKind::OtherTask { .. } => "other_task",
+            ReasonKind::OffDomain => "off_domain",
+            ReasonKind::OthersNamed { .. } => "others_named",
+            ReasonKind::Experiments { .. } => "experiments",
+            ReasonKind::Discussion { .. } => "discussion",
+            ReasonKind::Named { .. } => "named",
+            ReasonKind::OwnNameUsed { .. } => "own_name_used",
+            ReasonKind::OriginalNamed { .. } => "original_named",
+            ReasonKind::SharedName { .. } => "shared_name",
+            ReasonKind::VersionOfNamed { .. } => "version_of_named",
+            ReasonKind::NamedRelative { .. } => "named_relative",
+            ReasonKind::VersionPaperCited { .. } => "version_paper_cited",
+            ReasonKind::OriginalPaperCited { .. } => "original_paper_cited",
             ReasonKind::CueFits { .. } => "cue_fits",
             ReasonKind::CueMissing { .. } => "cue_missing",
             ReasonKind::VariantNotDescribed { .. } => "variant_not_described",
-            ReasonKind::TaskFits { .. } => "task_fits",
-            ReasonKind::Experiments { .. } => "experiments",
-            ReasonKind::NoDirectEvidence => "no_direct_evidence",
-            ReasonKind::Discussion { .. } => "discussion",
+            ReasonKind::TaskMissing { .. } => "task_missing",
             ReasonKind::MostUsed { .. } => "most_used",
+            ReasonKind::IsOriginal => "is_original",
         }
     }
 }
@@ -275,47 +544,142 @@ impl ReasonKind {
 impl fmt::Display for ReasonKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReasonKind::Named { written } => write!(f, "The text names it: “{written}”."),
-            ReasonKind::NamedNearly { written, name } => {
-                write!(
-                    f,
-                    "The text names it with a small misspelling: “{written}” for {name}."
-                )
-            }
-            ReasonKind::NamedRelative { written, relative } => write!(
+            ReasonKind::Prior => write!(
                 f,
-                "The text names “{written}” ({relative}), a relative in the same family; the name alone does not say which version was used."
+                "The fitted starting point of every entry the text touches, before its evidence."
             ),
-            ReasonKind::UsedHere { words } => {
-                write!(f, "The sentence that names it says it is used: “{words}”.")
-            }
-            ReasonKind::OnlyMentioned => write!(
+            ReasonKind::ModelPrior => write!(
                 f,
-                "The text names it but does not say it trains or evaluates on it."
+                "It is a pre-trained model: papers name such models as methods far more often than they run the released weights."
             ),
-            ReasonKind::CitesPaper { paper, role } => {
-                write!(f, "The reference list cites its {role} paper, {paper}.")
+            ReasonKind::NamedUsed { written, words } => {
+                write!(f, "The text says it uses “{written}”: “{words}”.")
             }
-            ReasonKind::CitationRate {
-                uses,
-                sampled,
-                derived,
-            } => write!(
+            ReasonKind::NamedInUseSentence { written, words } => write!(
                 f,
-                "Of {sampled} papers citing that paper, the study found {uses} used {}, so a citation alone is {} evidence.",
-                if *derived > 0 {
-                    "this dataset or a derivative of it"
+                "The text names “{written}” in a sentence about using data (“{words}”), without tying the name to the use."
+            ),
+            ReasonKind::NamedInTitle { written } => {
+                write!(f, "The title names “{written}”.")
+            }
+            ReasonKind::NamedInTable { written } => {
+                write!(f, "A table of the text lists “{written}”.")
+            }
+            ReasonKind::NamedInHeading { written } => {
+                write!(f, "A heading of the text names “{written}”.")
+            }
+            ReasonKind::DatasetEthics { words } => write!(
+                f,
+                "The text speaks of the ethics or retraction of data (“{words}”): it may discuss datasets rather than use them."
+            ),
+            ReasonKind::DomainWeight { times } => write!(
+                f,
+                "The text speaks of this kind of data {times} time{}.",
+                if *times == 1 { "" } else { "s" }
+            ),
+            ReasonKind::ProposesMethod { words } => write!(
+                f,
+                "The text proposes a method of its own (“{words}”), which papers evaluate on benchmarks."
+            ),
+            ReasonKind::Generative { words } => {
+                write!(f, "The text is about generating images (“{words}”).")
+            }
+            ReasonKind::BenchmarksUnnamed { words } => {
+                write!(f, "The text experiments on {words} it does not name.")
+            }
+            ReasonKind::CueFitsText { cue, written } => write!(
+                f,
+                "Elsewhere the text speaks of {} (“{written}”), as this entry is.",
+                cue_words(*cue)
+            ),
+            ReasonKind::CueMissingText { cue, written } => write!(
+                f,
+                "Elsewhere the text speaks of {} (“{written}”), which a relative is and this entry is not documented to be.",
+                cue_words(*cue)
+            ),
+            ReasonKind::NamedDescribed { written, words } => {
+                write!(f, "The text describes “{written}”: “{words}”.")
+            }
+            ReasonKind::OnlyMentioned { written } => write!(
+                f,
+                "The text names “{written}” but does not say it trains or evaluates on it."
+            ),
+            ReasonKind::NamedAsSource { written, words } => write!(
+                f,
+                "The text names “{written}” only as the source of other data (“{words}”)."
+            ),
+            ReasonKind::NamedInContrast { written, words } => write!(
+                f,
+                "The text names “{written}” only to set it apart (“{words}”)."
+            ),
+            ReasonKind::NamedInRelatedWork { written } => write!(
+                f,
+                "The paper names “{written}” only in its introduction, related work or conclusion."
+            ),
+            ReasonKind::NamedNearly { written, name } => write!(
+                f,
+                "The name is written with a small misspelling: “{written}” for {name}."
+            ),
+            ReasonKind::NamedRepeatedly { sentences } => {
+                write!(f, "{sentences} sentences name it.")
+            }
+            ReasonKind::ModelRun { written, words } => write!(
+                f,
+                "The text runs the model “{written}” as released weights: “{words}”."
+            ),
+            ReasonKind::ModelRelease { written } => write!(
+                f,
+                "The text names a release of the model itself: “{written}”."
+            ),
+            ReasonKind::ModelAsMethod { written, words } => write!(
+                f,
+                "“{written}” is named as a method (“{words}”), not as released weights."
+            ),
+            ReasonKind::TrainedOn {
+                model,
+                data,
+                phrase,
+                fits,
+            } => {
+                if *fits {
+                    write!(
+                        f,
+                        "The text says the {model} model was {phrase} {data}, which is of this model's family."
+                    )
                 } else {
-                    "this dataset"
-                },
-                if *uses * 2 >= *sampled {
-                    "fair"
-                } else {
-                    "weak"
+                    write!(
+                        f,
+                        "The text says the {model} model was {phrase} {data}: another release than this one, which is trained on data of its own family."
+                    )
                 }
-            ),
-            ReasonKind::MarkerResolves { marker, paper } => {
-                write!(f, "The citation {marker} beside the name is {paper}.")
+            }
+            ReasonKind::CitesPaper {
+                paper,
+                role,
+                rate,
+                marker,
+            } => {
+                match marker {
+                    Some(m) => write!(
+                        f,
+                        "The citation {m} beside the name is its {role} paper, {paper}"
+                    )?,
+                    None => write!(f, "The reference list cites its {role} paper, {paper}")?,
+                }
+                match rate {
+                    Some(r) => write!(
+                        f,
+                        "; of {} papers citing that paper, the study found {} used {}.",
+                        r.sampled,
+                        r.uses,
+                        if r.derived > 0 {
+                            "this dataset or a derivative of it"
+                        } else {
+                            "this dataset"
+                        }
+                    ),
+                    None => write!(f, "."),
+                }
             }
             ReasonKind::SharedPaper { other } => write!(
                 f,
@@ -343,55 +707,90 @@ impl fmt::Display for ReasonKind {
                 written,
                 quantity,
                 values,
-            } => {
-                write!(
-                    f,
-                    "The text's “{written}” does not fit its {} ({values}).",
-                    quantity.as_str()
-                )
+            } => write!(
+                f,
+                "The text's “{written}” does not fit its {} ({values}).",
+                quantity.as_str()
+            ),
+            ReasonKind::TaskFits { cue, written } => write!(
+                f,
+                "The paper works on {} (“{written}”), which this data serves.",
+                cue_words(*cue)
+            ),
+            ReasonKind::OtherTask { cue, written } => write!(
+                f,
+                "The paper works on {} (“{written}”), which this data does not serve, and does not name it.",
+                cue_words(*cue)
+            ),
+            ReasonKind::OffDomain => write!(
+                f,
+                "Nothing in the text is about the kind of data this is, and it is not named."
+            ),
+            ReasonKind::OthersNamed { written } => write!(
+                f,
+                "The text names other data for the task as used (“{written}”), and not this."
+            ),
+            ReasonKind::Experiments { words } => {
+                write!(f, "The text reports experiments: “{words}”.")
             }
-            ReasonKind::CueFits { cue, written } => {
-                write!(
-                    f,
-                    "The text describes the data as {} (“{written}”), as this entry is.",
-                    cue_words(*cue)
-                )
-            }
+            ReasonKind::Discussion { words } => write!(
+                f,
+                "The text discusses rather than uses datasets: “{words}”."
+            ),
+            ReasonKind::Named { written } => write!(f, "The text names this version: “{written}”."),
+            ReasonKind::OwnNameUsed { written, words } => write!(
+                f,
+                "The text says it uses this version by name: “{words}” … “{written}”."
+            ),
+            ReasonKind::OriginalNamed { written } => write!(
+                f,
+                "The text names “{written}”, its own name, which papers also use for the versions derived from it."
+            ),
+            ReasonKind::SharedName { written } => write!(
+                f,
+                "The text writes “{written}”, a name this entry shares with relatives."
+            ),
+            ReasonKind::VersionOfNamed { written, original } => write!(
+                f,
+                "The text names only “{written}” ({original}), whose name papers also use for this version."
+            ),
+            ReasonKind::NamedRelative { written, relative } => write!(
+                f,
+                "The text names “{written}” ({relative}), a relative, and not this version."
+            ),
+            ReasonKind::VersionPaperCited { paper, version } => write!(
+                f,
+                "The reference list cites the paper of {version}, a version of this, {paper}."
+            ),
+            ReasonKind::OriginalPaperCited { paper, original } => write!(
+                f,
+                "The reference list cites the paper of {original}, this version's original, {paper}; users of a version often cite its original's paper alone."
+            ),
+            ReasonKind::CueFits { cue, written } => write!(
+                f,
+                "The text describes the data as {} (“{written}”), as this entry is.",
+                cue_words(*cue)
+            ),
             ReasonKind::CueMissing { cue, written } => write!(
                 f,
                 "The text describes the data as {} (“{written}”), which this entry is not documented to be.",
                 cue_words(*cue)
             ),
-            ReasonKind::VariantNotDescribed { cue } => {
-                write!(
-                    f,
-                    "This entry is a {} variant, which the text does not describe.",
-                    cue_words(*cue)
-                )
-            }
-            ReasonKind::TaskFits { cue, written } => {
-                write!(
-                    f,
-                    "The paper works on {} (“{written}”), which this dataset benchmarks.",
-                    cue_words(*cue)
-                )
-            }
-            ReasonKind::Experiments { words } => {
-                write!(f, "The text reports experiments: “{words}”.")
-            }
-            ReasonKind::NoDirectEvidence => {
-                write!(f, "The text neither names it nor cites its paper.")
-            }
-            ReasonKind::Discussion { words } => {
-                write!(
-                    f,
-                    "The text discusses rather than uses datasets: “{words}”."
-                )
-            }
+            ReasonKind::VariantNotDescribed { cue } => write!(
+                f,
+                "This entry is a {} variant, which the text does not describe.",
+                cue_words(*cue)
+            ),
+            ReasonKind::TaskMissing { cue, written } => write!(
+                f,
+                "The paper works on {} (“{written}”), which a relative serves and this entry does not.",
+                cue_words(*cue)
+            ),
             ReasonKind::MostUsed { uses } => write!(
                 f,
-                "Of the versions that fit the text equally, this is the one the study found most used ({uses} documented uses)."
+                "The study found this version used {uses} times: the tie-breaker between versions that fit equally."
             ),
+            ReasonKind::IsOriginal => write!(f, "It is the family's original."),
         }
     }
 }
@@ -404,8 +803,9 @@ impl fmt::Display for Reason {
 
 impl Serialize for Reason {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Reason", 4)?;
+        let mut s = serializer.serialize_struct("Reason", 5)?;
         s.serialize_field("kind", self.kind.name())?;
+        s.serialize_field("stage", &self.stage)?;
         s.serialize_field("text", &self.kind.to_string())?;
         s.serialize_field("span", &self.span.map(|(a, b)| [a, b]))?;
         s.serialize_field("weight", &((self.weight * 100.0).round() / 100.0))?;

@@ -30,13 +30,20 @@ const UNITS: &[(&str, Quantity)] = &[
     ("pedestrians", Quantity::Identities),
     ("individuals", Quantity::Identities),
     ("celebrities", Quantity::Identities),
+    ("celebs", Quantity::Identities),
     ("classes", Quantity::Identities),
+    ("person identities", Quantity::Identities),
+    ("unique identities", Quantity::Identities),
     ("face images", Quantity::Images),
     ("images", Quantity::Images),
     ("photos", Quantity::Images),
     ("photographs", Quantity::Images),
     ("pictures", Quantity::Images),
     ("faces", Quantity::Images),
+    ("face photos", Quantity::Images),
+    ("imgs", Quantity::Images),
+    ("crops", Quantity::Boxes),
+    ("person crops", Quantity::Boxes),
     ("videos", Quantity::Videos),
     ("video clips", Quantity::Videos),
     ("sequences", Quantity::Videos),
@@ -97,6 +104,10 @@ pub(crate) struct Claim {
     /// How far off a rounded value may be, relative (computed once: it is
     /// compared with every statistic of every candidate).
     pub tolerance: f64,
+    /// The words the count is about, when the text says: a table row's
+    /// first cell. (For counts in prose, the mention they belong to is
+    /// worked out from the sentence.)
+    pub subject: Option<(usize, usize)>,
 }
 
 /// Every claim in `text`, using `sentences` to scope elided units.
@@ -168,6 +179,7 @@ pub(crate) fn claims(text: &str, sentences: &[(usize, usize)]) -> Vec<Claim> {
             split,
             span: (s, end),
             tolerance: APPROX_TOLERANCE.max(rounding_of(n.value)),
+            subject: None,
         });
     }
     // "16,522 boxes of 702 identities for training": claims joined by "of"
@@ -284,9 +296,45 @@ pub(crate) enum Fit {
     Approximate,
 }
 
+/// The best fit of `claim` among `entry`'s statistics. A count the text
+/// gives as the whole ("includes 1M images") is compared with the training
+/// split where the entry records no total for that quantity: for a
+/// training set such as MS-Celeb-1M, the release is its training split.
+pub(crate) fn best_fit<'e>(
+    claim: &Claim,
+    entry: &'e crate::registry::Entry,
+) -> Option<(Fit, &'e Statistic)> {
+    let whole = claim.split == Some(Split::Total)
+        && !entry
+            .statistics
+            .iter()
+            .any(|s| same_quantity(claim.quantity, s.quantity) && s.split == Split::Total);
+    entry
+        .statistics
+        .iter()
+        .filter_map(|s| {
+            let f = fit(claim, s).or_else(|| {
+                (whole && s.split == Split::Train)
+                    .then(|| {
+                        fit(
+                            &Claim {
+                                split: None,
+                                ..claim.clone()
+                            },
+                            s,
+                        )
+                    })
+                    .flatten()
+            });
+            f.map(|f| (f, s))
+        })
+        .min_by_key(|(f, _)| *f)
+}
+
 /// Whether `claim` agrees with `stat`, and how closely.
 pub(crate) fn fit(claim: &Claim, stat: &Statistic) -> Option<Fit> {
-    if claim.quantity != stat.quantity || !splits_compatible(claim.split, stat.split) {
+    if !same_quantity(claim.quantity, stat.quantity) || !splits_compatible(claim.split, stat.split)
+    {
         return None;
     }
     let v = stat.value as f64;
@@ -302,8 +350,20 @@ pub(crate) fn fit(claim: &Claim, stat: &Statistic) -> Option<Fit> {
     (rel <= tolerance).then_some(Fit::Approximate)
 }
 
+/// Whether a count the text gives in one unit can be a statistic recorded in
+/// another: a person re-identification dataset's "images" are its bounding
+/// boxes (each image is a crop of one detected person), so "16,522 training
+/// images" is DukeMTMC-reID's 16,522 training boxes.
+pub(crate) fn same_quantity(text: Quantity, stat: Quantity) -> bool {
+    text == stat
+        || matches!(
+            (text, stat),
+            (Quantity::Images, Quantity::Boxes) | (Quantity::Boxes, Quantity::Images)
+        )
+}
+
 /// The relative error a rounded number may carry ("1M" may stand for 1.4M).
-fn rounding_of(value: f64) -> f64 {
+pub(crate) fn rounding_of(value: f64) -> f64 {
     let magnitude = 10f64.powf(value.abs().max(1.0).log10().floor());
     let leading = (value / magnitude).fract() == 0.0;
     if leading {

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::registry::Cue;
-use crate::text::hash::FastSet;
+use crate::text::hash::FastMap;
 
 /// Words that say data is used: trained on, evaluated on, results on.
 const USE_WORDS: &[&str] = &[
@@ -85,6 +85,56 @@ const DISCUSSION_WORDS: &[&str] = &[
     "overview",
     "an introduction to",
     "tutorial",
+];
+
+/// Words that say a text is about datasets' ethics or their retraction.
+const ETHICS_WORDS: &[&str] = &[
+    "retract",
+    "taken down",
+    "take down",
+    "takedown",
+    "withdrawn",
+    "ethic",
+    "consent",
+    "privacy concern",
+    "stewardship",
+    "datasheets for datasets",
+];
+
+/// Nouns that a text evaluates on when it does not name them.
+const BENCHMARK_NOUNS: &[&str] = &[
+    "benchmarks",
+    "datasets",
+    "databases",
+    "benchmark datasets",
+    "data sets",
+];
+
+/// Words before those nouns that make them the text's own evaluation.
+const BENCHMARK_FRAME: &[&str] = &[
+    "on",
+    "across",
+    "over",
+    "using",
+    "several",
+    "multiple",
+    "three",
+    "four",
+    "five",
+    "two",
+    "six",
+    "public",
+    "popular",
+    "standard",
+    "challenging",
+    "various",
+    "large-scale",
+    "widely",
+    "benchmark",
+    "publicly",
+    "real-world",
+    "mainstream",
+    "commonly",
 ];
 
 /// Words that say the text reports experiments.
@@ -182,8 +232,8 @@ fn list(words: &'static [&'static str], cell: &'static OnceLock<WordList>) -> &'
     cell.get_or_init(|| WordList::new(words, vec![None; words.len()]))
 }
 
-/// The task domains the text is about, read once per text.
-pub(crate) fn domains(text: &str) -> FastSet<Cue> {
+/// How often the text uses each task's domain words, read once per text.
+pub(crate) fn domains(text: &str) -> FastMap<Cue, usize> {
     static DOMAINS: OnceLock<WordList> = OnceLock::new();
     let domains = DOMAINS.get_or_init(|| {
         let pairs: Vec<(&str, Cue)> = DOMAIN_TASKS
@@ -193,10 +243,58 @@ pub(crate) fn domains(text: &str) -> FastSet<Cue> {
         let words: Vec<&str> = pairs.iter().map(|(w, _)| *w).collect();
         WordList::new(&words, pairs.iter().map(|(_, t)| Some(*t)).collect())
     });
-    domains
+    let mut counts: FastMap<Cue, usize> = FastMap::default();
+    for t in domains
         .matches(text)
         .filter_map(|(_, _, p)| domains.tasks[p])
-        .collect()
+    {
+        *counts.entry(t).or_default() += 1;
+    }
+    counts
+}
+
+/// Words saying the text proposes a method of its own.
+const METHOD_WORDS: &[&str] = &[
+    "we propose",
+    "we present",
+    "we introduce",
+    "we develop",
+    "this paper proposes",
+    "this paper presents",
+    "is proposed",
+    "our method",
+    "our approach",
+    "our model",
+    "a novel",
+];
+
+/// Words saying the text is about generating images.
+const GENERATIVE_WORDS: &[&str] = &[
+    "generative",
+    "gan",
+    "gans",
+    "synthesis",
+    "synthesize",
+    "synthesized",
+    "synthesizing",
+    "image generation",
+    "diffusion model",
+];
+
+/// Words saying the text proposes a method of its own.
+pub(crate) fn proposes_method(text: &str) -> Option<(usize, usize)> {
+    static METHOD: OnceLock<WordList> = OnceLock::new();
+    list(METHOD_WORDS, &METHOD).first(text)
+}
+
+/// Words saying the text is about generating images.
+pub(crate) fn generative(text: &str) -> Option<(usize, usize)> {
+    static GENERATIVE: OnceLock<WordList> = OnceLock::new();
+    let words = list(GENERATIVE_WORDS, &GENERATIVE);
+    words
+        .matches(text)
+        .find(|&(_, e, _)| !text[e..].starts_with(|c: char| c.is_alphanumeric()))
+        .map(|(s, e, _)| (s, e))
 }
 
 /// The end of the word that runs through byte `at` ("experiment" → "experiments").
@@ -226,6 +324,36 @@ pub(crate) fn model_use_words(sentence: &str) -> Option<&str> {
 pub(crate) fn experiments(text: &str) -> Option<(usize, usize)> {
     static EXPERIMENTS: OnceLock<WordList> = OnceLock::new();
     list(EXPERIMENT_WORDS, &EXPERIMENTS).first(text)
+}
+
+/// Words on the ethics or retraction of datasets, anywhere in the text.
+pub(crate) fn ethics(text: &str) -> Option<(usize, usize)> {
+    static ETHICS: OnceLock<WordList> = OnceLock::new();
+    list(ETHICS_WORDS, &ETHICS).first(text)
+}
+
+/// "Experiments on three public benchmarks": benchmark nouns after words of
+/// an evaluation, with no registry name near them (`mentions`, sorted).
+pub(crate) fn benchmarks_unnamed(
+    text: &str,
+    mentions: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    static NOUNS: OnceLock<WordList> = OnceLock::new();
+    let nouns = list(BENCHMARK_NOUNS, &NOUNS);
+    nouns.matches(text).find_map(|(s, e, _)| {
+        if text[e..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        let before = crate::text::suffix(&text[..s], 60).to_ascii_lowercase();
+        let framed = before.split_whitespace().rev().take(4).any(|w| {
+            BENCHMARK_FRAME.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        });
+        // A name within a sentence's reach of the nouns names them.
+        let near = |m: &(usize, usize)| m.1 + 120 > s && m.0 < e + 160;
+        let i = mentions.partition_point(|m| m.1 + 120 <= s);
+        let named = mentions[i..].iter().take_while(|m| m.0 < e + 160).any(near);
+        (framed && !named).then_some((s, e))
+    })
 }
 
 /// Words that make the text a discussion, looked for in its first sentence

@@ -222,6 +222,13 @@ pub struct Alias {
     /// Only this exact capitalisation means this entry (LFWA vs LFW-a).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub case_sensitive: bool,
+    /// The name is also an ordinary word or a common acronym ("AR",
+    /// "MORPH", "Duke", "Universe"): it counts as a mention only where the
+    /// text writes it as the dataset does and gives it dataset context (a
+    /// dataset or benchmark word, a use verb, a citation marker, a count, a
+    /// list of other datasets). Implies `case_sensitive` spelling.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_context: bool,
     /// How the name came about or where it is used, when that helps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

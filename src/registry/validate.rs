@@ -216,7 +216,11 @@ impl<'a> Checker<'a> {
             if name_key(&alias.name).is_empty() {
                 self.report(&place, "an alias needs at least one letter or digit");
             }
-            if alias.name == e.name && alias.shared_with.is_empty() && !alias.case_sensitive {
+            if alias.name == e.name
+                && alias.shared_with.is_empty()
+                && !alias.case_sensitive
+                && !alias.needs_context
+            {
                 self.report(&place, "repeats the entry's name");
             }
             self.source_ref(&format!("{place}.source"), &alias.source);

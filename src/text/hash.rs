@@ -33,3 +33,10 @@ impl Hasher for Fnv {
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// A `HashSet` with the fast hasher.
 pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a of `bytes`: a stable hash (the same on every platform and run).
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::default();
+    h.write(bytes);
+    h.finish()
+}

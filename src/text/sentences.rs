@@ -38,6 +38,32 @@ pub(crate) fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// The sentence spans of `text`, where each offset in `breaks` (sorted)
+/// also ends a sentence: the end of a heading, a title or a table row,
+/// which have no period of their own.
+pub(crate) fn sentence_spans_with_breaks(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
+    let spans = sentence_spans(text);
+    if breaks.is_empty() {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len() + breaks.len());
+    let mut b = 0;
+    for (mut s, e) in spans {
+        while b < breaks.len() && breaks[b] <= s {
+            b += 1;
+        }
+        while b < breaks.len() && breaks[b] < e {
+            if breaks[b] > s && text.is_char_boundary(breaks[b]) {
+                out.push((s, breaks[b]));
+                s = breaks[b];
+            }
+            b += 1;
+        }
+        out.push((s, e));
+    }
+    out
+}
+
 /// A single newline ends a sentence only when the next line starts a new
 /// block (a numbered or bulleted line); wrapped prose keeps going.
 fn line_is_heading_break(bytes: &[u8], i: usize) -> bool {

@@ -29,8 +29,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Analyse many documents (JSONL or the study's CSV), one result per document, in order.
     Batch(BatchArgs),
-    /// Score the engine on hand-coded cases (JSONL shaped like the study's dev cases).
+    /// Score the engine on labelled cases (the study's coded papers, or labelled passages).
     Eval(EvalArgs),
+    /// Fit the decision model's weights on labelled cases (writes model/weights.json).
+    Fit(FitArgs),
     /// Inspect and validate the registry of datasets, derivatives and models.
     #[command(subcommand)]
     Registry(RegistryCommand),
@@ -93,14 +95,44 @@ pub enum BatchOutput {
 /// Arguments of `eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Cases, one JSON object per line: {"id", "family", "text", "references", "expected", "uses", "ambiguous"}.
-    pub file: PathBuf,
+    /// Case files, one JSON object per line: the study's coded papers {"id",
+    /// "family", "text", "references", "expected", "uses", "ambiguous"} or
+    /// labelled passages {"id", "text", "expected", "optional", "ambiguous",
+    /// "candidates"}; each file is scored on its own.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Cross-validate over the cases of all files: each of K folds is
+    /// decided by a model fitted (penalties, thresholds and weights) on the
+    /// other folds alone.
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
     /// List every case it gets wrong, with the evidence behind its answer.
     #[arg(long)]
     pub misses: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// Arguments of `fit`.
+#[derive(Debug, Args)]
+pub struct FitArgs {
+    /// Case files to learn from (the same formats as `eval`).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Folds for choosing the penalties and thresholds.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// Where to write the model.
+    #[arg(long, value_name = "FILE", default_value = "model/weights.json")]
+    pub out: PathBuf,
+    /// Where to write a report of the fit (Markdown).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Where to write stage one's labelled rows (JSONL: case, group,
+    /// label, non-zero features), to see what the fit learned from.
+    #[arg(long, value_name = "FILE")]
+    pub rows: Option<PathBuf>,
 }
 
 /// `whichdata registry …`

@@ -1,29 +1,38 @@
-//! `whichdata eval`: scores the engine on hand-coded cases shaped like the
-//! study's (`{"id", "family", "text", "references", "expected", "uses",
-//! "ambiguous"}` per line).
+//! `whichdata eval`: scores the engine on labelled cases (see `cases`).
 //!
-//! What is scored, and why:
+//! Without `--cv` it scores the model built in. With `--cv K` it pools the
+//! cases of every file given and cross-validates: each fold is decided by a
+//! model fitted (penalties and thresholds included) on the other folds
+//! alone, so no case is scored by weights that saw it. Figures are given per
+//! file:
 //! - micro precision, recall and F1 over the ids of cases the coder could
-//!   disambiguate (`ambiguous: false`), per family and overall;
-//! - the study coded each paper only for the family whose corpus it came
-//!   from, so for a case with a `family` only that family's study ids are
-//!   scored (a correct "Market-1501" is not a false positive; it was never
-//!   coded). Ids outside the scored set are counted apart, as "unscored";
-//! - the same over every study id suggested, whatever its family ("any
-//!   family"), for comparison with scorers that do not know the coding;
-//! - the accuracy of "uses any registry dataset" over all cases;
-//! - calibration: in bins of confidence, the share of suggestions that were right.
+//!   settle (a study case judges only its own family's ids: the study coded
+//!   each paper for the corpus it came from), per family for the study's
+//!   cases;
+//! - the share of cases exactly right (every expected id, nothing outside
+//!   expected + optional; an ambiguous case flagged with two or more of its
+//!   candidates; a near miss with nothing found at all);
+//! - how many ambiguous cases were flagged, and the accuracy of "uses a
+//!   registry dataset";
+//! - reliability: in bands of confidence, how often suggestions were right,
+//!   and whether that is within 0.10 of the band's midpoint.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Write as _};
+use std::collections::BTreeMap;
+use std::io::Write as _;
 
 use serde_json::{Value, json};
 use whichdata::{Analyzer, Registry, Report};
 
+use crate::cases::{self, Case, Outcome, outcome};
 use crate::cli::{EvalArgs, Format};
 use crate::exit_codes::ExitCode;
-use crate::input::display_name;
 use crate::style::{self, HEADING, paint};
+use crate::train;
+
+/// A band is "reliable" when its share right is within this of its midpoint.
+const RELIABILITY_SLACK: f64 = 0.10;
+/// Bands with fewer suggestions than this are shown but not judged.
+const RELIABILITY_MIN: usize = 10;
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -33,6 +42,11 @@ struct Counts {
 }
 
 impl Counts {
+    fn add(&mut self, o: &Outcome) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
     fn precision(&self) -> f64 {
         ratio(self.tp, self.tp + self.fp)
     }
@@ -60,167 +74,84 @@ fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-struct Miss {
-    id: String,
-    family: String,
-    expected: BTreeSet<String>,
-    predicted: BTreeSet<String>,
-    why: Vec<String>,
+/// The figures of one file (or of all files together).
+#[derive(Default)]
+struct Tally {
+    cases: usize,
+    micro: Counts,
+    families: BTreeMap<String, Counts>,
+    exact: usize,
+    ambiguous: usize,
+    flagged: usize,
+    near_misses: usize,
+    near_misses_clean: usize,
+    uses_right: usize,
+    bins: [(usize, usize); 10],
 }
 
-pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
-    let file = match std::fs::File::open(&args.file) {
-        Ok(f) => f,
-        Err(e) => {
-            style::error(&format!("cannot read {}: {e}", display_name(&args.file)));
-            return ExitCode::InputProblems;
+impl Tally {
+    fn add(&mut self, case: &Case, o: &Outcome) {
+        self.cases += 1;
+        self.exact += usize::from(o.exact);
+        self.uses_right += usize::from(o.any_use == case.uses);
+        if case.is_near_miss() {
+            self.near_misses += 1;
+            self.near_misses_clean += usize::from(o.exact);
+            return;
         }
-    };
-    let analyzer = Analyzer::new(registry);
-    let mut overall = Counts::default();
-    // The same, counting every study id suggested, whatever its family.
-    let mut any_family = Counts::default();
-    let mut per_family: BTreeMap<String, Counts> = BTreeMap::new();
-    let (mut uses_right, mut uses_total) = (0usize, 0usize);
-    let (mut ambiguous_cases, mut ambiguous_flagged) = (0usize, 0usize);
-    let mut unscored = 0usize;
-    let mut bins = [(0usize, 0usize); 10];
-    let mut misses: Vec<Miss> = Vec::new();
-    let mut problems = Vec::new();
-    for (i, line) in BufReader::new(file).lines().enumerate() {
-        let line_no = i + 1;
-        let line = match line {
-            Ok(l) if l.trim().is_empty() => continue,
-            Ok(l) => l,
-            Err(e) => {
-                problems.push(format!("line {line_no}: {e}"));
-                continue;
-            }
-        };
-        let case: Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
-            Err(e) => {
-                problems.push(format!("line {line_no}: not a JSON object: {e}"));
-                continue;
-            }
-        };
-        let Some(text) = case.get("text").and_then(Value::as_str) else {
-            problems.push(format!("line {line_no}: has no \"text\""));
-            continue;
-        };
-        let refs: Vec<String> = strings(&case, "references");
-        let expected: BTreeSet<String> = strings(&case, "expected");
-        let family = case
-            .get("family")
-            .and_then(Value::as_str)
-            .unwrap_or("all")
-            .to_string();
-        let ambiguous = case
-            .get("ambiguous")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let uses = case
-            .get("uses")
-            .and_then(Value::as_bool)
-            .unwrap_or(!expected.is_empty());
-        let report = match analyzer.analyze(text, &refs) {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(format!("line {line_no}: {e}"));
-                continue;
-            }
-        };
-        let scored = |id: &str| -> bool {
-            expected.contains(id)
-                || registry
-                    .entry(id)
-                    .is_some_and(|e| e.study.is_some() && (family == "all" || e.family == family))
-        };
-        let predicted: BTreeSet<String> = report
-            .suggestions
-            .iter()
-            .map(|s| s.id.clone())
-            .filter(|id| scored(id))
-            .collect();
-        unscored += report.suggestions.iter().filter(|s| !scored(&s.id)).count();
-        let any_use = !predicted.is_empty() || report.candidates.iter().any(|c| scored(&c.id));
-        uses_total += 1;
-        uses_right += usize::from(any_use == uses);
-        if ambiguous {
-            ambiguous_cases += 1;
-            ambiguous_flagged += usize::from(report.candidates.iter().any(|c| scored(&c.id)));
-            continue;
+        if case.ambiguous {
+            self.ambiguous += 1;
+            self.flagged += usize::from(o.exact);
+            return;
         }
-        for s in report.suggestions.iter().filter(|s| scored(&s.id)) {
-            let bin = ((s.confidence * 10.0) as usize).min(9);
-            bins[bin].0 += 1;
-            bins[bin].1 += usize::from(expected.contains(&s.id));
-        }
-        let c = Counts {
-            tp: predicted.intersection(&expected).count(),
-            fp: predicted.difference(&expected).count(),
-            fn_: expected.difference(&predicted).count(),
-        };
-        let study_ids: BTreeSet<String> = report
-            .suggestions
-            .iter()
-            .filter(|s| {
-                expected.contains(&s.id) || registry.entry(&s.id).is_some_and(|e| e.study.is_some())
-            })
-            .map(|s| s.id.clone())
-            .collect();
-        any_family.tp += study_ids.intersection(&expected).count();
-        any_family.fp += study_ids.difference(&expected).count();
-        any_family.fn_ += expected.difference(&study_ids).count();
-        for counts in [&mut overall, per_family.entry(family.clone()).or_default()] {
-            counts.tp += c.tp;
-            counts.fp += c.fp;
-            counts.fn_ += c.fn_;
-        }
-        if c.fp + c.fn_ > 0 {
-            misses.push(Miss {
-                id: case
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                family: family.clone(),
-                expected: expected.clone(),
-                predicted,
-                why: why(&report),
-            });
+        self.micro.add(o);
+        self.families.entry(case.scope_name()).or_default().add(o);
+        for &(confidence, right) in &o.calibration {
+            let bin = ((confidence * 10.0) as usize).min(9);
+            self.bins[bin].0 += 1;
+            self.bins[bin].1 += usize::from(right);
         }
     }
-    let calibration: Vec<Value> = bins
-        .iter()
-        .enumerate()
-        .filter(|(_, (n, _))| *n > 0)
-        .map(|(i, (n, right))| json!({"confidence": format!("{:.1}-{:.1}", i as f64 / 10.0, (i + 1) as f64 / 10.0), "suggestions": n, "right": round(ratio(*right, *n))}))
-        .collect();
-    let mut out = String::new();
-    if args.format == Format::Json {
-        let families: serde_json::Map<String, Value> = per_family
+
+    fn reliability(&self) -> Vec<Value> {
+        self.bins
             .iter()
-            .map(|(f, c)| (f.clone(), c.json()))
-            .collect();
-        let value = json!({
-            "overall": overall.json(),
-            "overall_any_family": any_family.json(),
-            "families": families,
-            "uses_accuracy": round(ratio(uses_right, uses_total)),
-            "cases": uses_total,
-            "ambiguous_cases": ambiguous_cases,
-            "ambiguous_flagged": ambiguous_flagged,
-            "unscored_suggestions": unscored,
-            "calibration": calibration,
-            "misses": misses.iter().map(|m| json!({"id": m.id, "family": m.family, "expected": m.expected, "predicted": m.predicted, "why": m.why})).collect::<Vec<_>>(),
-            "problems": problems,
-        });
-        out.push_str(&format!("{value}\n"));
-    } else {
+            .enumerate()
+            .filter(|(_, (n, _))| *n > 0)
+            .map(|(i, &(n, right))| {
+                let mid = (i as f64 + 0.5) / 10.0;
+                let share = ratio(right, n);
+                json!({
+                    "confidence": format!("{:.1}-{:.1}", i as f64 / 10.0, (i + 1) as f64 / 10.0),
+                    "suggestions": n,
+                    "right": round(share),
+                    "judged": n >= RELIABILITY_MIN,
+                    "within": (share - mid).abs() <= RELIABILITY_SLACK + 1e-9,
+                })
+            })
+            .collect()
+    }
+
+    fn json(&self) -> Value {
+        json!({
+            "cases": self.cases,
+            "micro": self.micro.json(),
+            "families": self.families.iter().map(|(f, c)| (f.clone(), c.json())).collect::<serde_json::Map<_, _>>(),
+            "exact": self.exact,
+            "exact_share": round(ratio(self.exact, self.cases)),
+            "ambiguous_cases": self.ambiguous,
+            "ambiguous_flagged": self.flagged,
+            "near_misses": self.near_misses,
+            "near_misses_clean": self.near_misses_clean,
+            "uses_accuracy": round(ratio(self.uses_right, self.cases)),
+            "reliability": self.reliability(),
+        })
+    }
+
+    fn text(&self, out: &mut String) {
         let row = |name: &str, c: &Counts| {
             format!(
-                "  {name:12} P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})\n",
+                "  {name:14} P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})\n",
                 c.precision(),
                 c.recall(),
                 c.f1(),
@@ -229,47 +160,169 @@ pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
                 c.fn_
             )
         };
+        if self.micro.tp + self.micro.fp + self.micro.fn_ > 0 {
+            out.push_str(&row("micro", &self.micro));
+            if self.families.len() > 1 {
+                for (f, c) in &self.families {
+                    out.push_str(&row(f, c));
+                }
+            }
+        }
+        out.push_str(&format!(
+            "  exactly right  {}/{} ({:.1}%)\n",
+            self.exact,
+            self.cases,
+            100.0 * ratio(self.exact, self.cases)
+        ));
+        if self.ambiguous > 0 {
+            out.push_str(&format!(
+                "  ambiguous      {} of {} flagged with two or more candidates\n",
+                self.flagged, self.ambiguous
+            ));
+        }
+        if self.near_misses > 0 {
+            out.push_str(&format!(
+                "  near misses    {} of {} with nothing found\n",
+                self.near_misses_clean, self.near_misses
+            ));
+        }
+        out.push_str(&format!(
+            "  uses a registry dataset: accuracy {:.3}\n",
+            ratio(self.uses_right, self.cases)
+        ));
+        let bands = self.reliability();
+        if !bands.is_empty() {
+            out.push_str("  reliability (share of suggestions right, by confidence)\n");
+            for v in bands {
+                let verdict = match (v["judged"].as_bool(), v["within"].as_bool()) {
+                    (Some(true), Some(true)) => "within 0.10 of its midpoint",
+                    (Some(true), _) => "OFF by more than 0.10",
+                    _ => "(too few to judge)",
+                };
+                out.push_str(&format!(
+                    "    {}  {:>4} suggestions  {:.3} right  {verdict}\n",
+                    v["confidence"].as_str().unwrap_or(""),
+                    v["suggestions"],
+                    v["right"].as_f64().unwrap_or(0.0)
+                ));
+            }
+        }
+    }
+}
+
+pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
+    let mut all: Vec<Case> = Vec::new();
+    let mut problems = Vec::new();
+    for (i, path) in args.files.iter().enumerate() {
+        match cases::read(path, i) {
+            Ok((cases, p)) => {
+                all.extend(cases);
+                problems.extend(p);
+            }
+            Err(e) => {
+                style::error(&e);
+                return ExitCode::InputProblems;
+            }
+        }
+    }
+    let analyzer = Analyzer::new(registry);
+    let folds = args.cv.unwrap_or(5).max(2);
+    let (prepared, p) = train::prepare(&analyzer, all, folds);
+    problems.extend(p);
+    let reports: Vec<Report> = match args.cv {
+        Some(_) => train::cross_validate(&analyzer, &prepared, folds),
+        None => prepared
+            .iter()
+            .map(|p| analyzer.decide(&p.evidence))
+            .collect(),
+    };
+
+    let mut per_file: Vec<Tally> = args.files.iter().map(|_| Tally::default()).collect();
+    let mut overall = Tally::default();
+    let mut misses: Vec<Value> = Vec::new();
+    for (p, report) in prepared.iter().zip(&reports) {
+        let judged = |id: &str| registry.entry(id).is_some_and(|e| p.case.judges(e));
+        let o = outcome(&p.case, report, &judged);
+        per_file[p.case.file].add(&p.case, &o);
+        overall.add(&p.case, &o);
+        if !o.exact {
+            misses.push(json!({
+                "id": p.case.id,
+                "file": args.files[p.case.file].display().to_string(),
+                "line": p.case.line,
+                "expected": p.case.expected,
+                "optional": p.case.optional,
+                "ambiguous": p.case.ambiguous,
+                "predicted": o.predicted,
+                "open": report.candidates.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+                "why": why(report),
+            }));
+        }
+    }
+    let how = match args.cv {
+        Some(k) => {
+            format!("{k}-fold cross-validated (each fold decided by a model fitted on the others)")
+        }
+        None => "the built-in model".to_string(),
+    };
+    let mut out = String::new();
+    if args.format == Format::Json {
+        let files: Vec<Value> = args
+            .files
+            .iter()
+            .zip(&per_file)
+            .map(|(f, t)| json!({"file": f.display().to_string(), "figures": t.json()}))
+            .collect();
+        let value = json!({
+            "model": how,
+            "files": files,
+            "overall": overall.json(),
+            "misses": misses,
+            "problems": problems,
+        });
+        out.push_str(&format!("{value}\n"));
+    } else {
         if args.misses {
             out.push_str(&format!("{}\n", paint(HEADING, "cases it gets wrong")));
             for m in &misses {
                 out.push_str(&format!(
-                    "  {} [{}] expected {:?}, predicted {:?}\n",
-                    m.id, m.family, m.expected, m.predicted
+                    "  {} ({}:{}) expected {} optional {} ambiguous {}; predicted {} open {}\n",
+                    m["id"].as_str().unwrap_or(""),
+                    m["file"].as_str().unwrap_or(""),
+                    m["line"],
+                    m["expected"],
+                    m["optional"],
+                    m["ambiguous"],
+                    m["predicted"],
+                    m["open"]
                 ));
-                for w in &m.why {
-                    out.push_str(&format!("      {w}\n"));
+                for w in m["why"].as_array().into_iter().flatten() {
+                    out.push_str(&format!("      {}\n", w.as_str().unwrap_or("")));
                 }
             }
             out.push('\n');
         }
         out.push_str(&format!(
             "{}\n",
-            paint(HEADING, "micro scores over non-ambiguous cases")
+            paint(HEADING, &format!("scored with {how}"))
         ));
-        out.push_str(&row("overall", &overall));
-        out.push_str(&row("any family", &any_family));
-        for (f, c) in &per_family {
-            out.push_str(&row(f, c));
-        }
-        out.push_str(&format!(
-            "  uses any registry dataset: accuracy {:.3} over {uses_total} cases\n  ambiguous cases: {ambiguous_cases}, of which flagged ambiguous: {ambiguous_flagged}\n  suggestions outside the coded families (not scored): {unscored}\n",
-            ratio(uses_right, uses_total)
-        ));
-        out.push_str(&format!(
-            "{}\n",
-            paint(HEADING, "calibration (share right by confidence)")
-        ));
-        for v in &calibration {
+        for (f, t) in args.files.iter().zip(&per_file) {
             out.push_str(&format!(
-                "  {}  {:>4} suggestions  {:.3} right\n",
-                v["confidence"].as_str().unwrap_or(""),
-                v["suggestions"],
-                v["right"].as_f64().unwrap_or(0.0)
+                "{}\n",
+                paint(HEADING, &format!("{} ({} cases)", f.display(), t.cases))
             ));
+            t.text(&mut out);
+        }
+        if args.files.len() > 1 {
+            out.push_str(&format!(
+                "{}\n",
+                paint(HEADING, &format!("all files ({} cases)", overall.cases))
+            ));
+            overall.text(&mut out);
         }
         if !args.misses {
             out.push_str(&format!(
-                "  ({} cases wrong; --misses lists them with why)\n",
+                "({} cases not exactly right; --misses lists them with why)\n",
                 misses.len()
             ));
         }
@@ -285,16 +338,6 @@ pub fn run(args: &EvalArgs, registry: &Registry) -> ExitCode {
     }
 }
 
-/// The strings of the array at `key` (none when it is missing).
-fn strings<C: FromIterator<String>>(case: &Value, key: &str) -> C {
-    case.get(key)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r.as_str().map(str::to_string))
-        .collect()
-}
-
 /// The evidence behind a report, briefly.
 fn why(report: &Report) -> Vec<String> {
     let mut lines: Vec<String> = report
@@ -305,7 +348,8 @@ fn why(report: &Report) -> Vec<String> {
             let reasons: Vec<String> = s
                 .reasons
                 .iter()
-                .take(3)
+                .filter(|r| !matches!(r.kind, whichdata::ReasonKind::Prior))
+                .take(4)
                 .map(|r| format!("{:+.1} {}", r.weight, r))
                 .collect();
             format!("{} {:.2}: {}", s.id, s.confidence, reasons.join(" | "))

@@ -3,14 +3,17 @@
 //! files, formats reports and maps errors to exit codes.
 
 mod batch;
+mod cases;
 mod check;
 mod cli;
 mod eval;
 mod exit_codes;
+mod fit;
 mod input;
 mod registry_cmd;
 mod render;
 mod style;
+mod train;
 
 use std::path::Path;
 
@@ -36,6 +39,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Check(ref args) => with_registry(&|r| check::run(args, r)),
         Command::Batch(ref args) => with_registry(&|r| batch::run(args, r)),
         Command::Eval(ref args) => with_registry(&|r| eval::run(args, r)),
+        Command::Fit(ref args) => with_registry(&|r| fit::run(args, r)),
         Command::Registry(cmd) => {
             // `registry validate FILE` checks its own file; it must not fail
             // because some other registry is broken.

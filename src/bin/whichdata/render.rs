@@ -4,9 +4,22 @@
 
 use std::fmt::Write as _;
 
-use whichdata::{Registry, Report, State, Suggestion, Verdict};
+use whichdata::{Reason, Registry, Report, Role, Stage, State, Suggestion, Verdict};
 
 use crate::style::{BAD, DIM, GOOD, HEADING, WARN, paint};
+
+/// One question's reasons, each with its contribution in log-odds.
+fn reasons(out: &mut String, reasons: &[&Reason]) {
+    for r in reasons {
+        let weight = format!("{:+.1}", r.weight).replace('-', "−");
+        let painted = if r.weight > 0.0 {
+            paint(GOOD, &weight)
+        } else {
+            paint(BAD, &weight)
+        };
+        let _ = writeln!(out, "        {painted} {r}");
+    }
+}
 
 /// The report as text.
 pub fn report(report: &Report, registry: &Registry) -> String {
@@ -56,22 +69,38 @@ pub fn report(report: &Report, registry: &Registry) -> String {
 }
 
 fn suggestion(out: &mut String, s: &Suggestion, registry: &Registry) {
+    let role = match s.role {
+        Role::Used => String::new(),
+        Role::Described => format!("  {}", paint(WARN, "described, not said to be used")),
+    };
     let _ = writeln!(
         out,
-        "  {}  {}  {}",
+        "  {}  {}  {}{role}",
         paint(HEADING, &s.id),
         paint(HEADING, &s.name),
         paint(DIM, &format!("confidence {:.2}", s.confidence))
     );
-    for r in &s.reasons {
-        let sign = if r.weight > 0.0 {
-            paint(GOOD, "+")
-        } else if r.weight < 0.0 {
-            paint(BAD, "−")
-        } else {
-            paint(DIM, "·")
-        };
-        let _ = writeln!(out, "      {sign} {r}");
+    // The two questions, each with the contributions that add up to its
+    // log-odds (stage one) or its score among its relatives (stage two).
+    let use_reasons: Vec<&Reason> = s.reasons.iter().filter(|r| r.stage == Stage::Use).collect();
+    let version_reasons: Vec<&Reason> = s
+        .reasons
+        .iter()
+        .filter(|r| r.stage == Stage::Version)
+        .collect();
+    let questions = [
+        (
+            format!("is it used? probability {:.2}", s.group_probability),
+            use_reasons,
+        ),
+        (
+            format!("which version? {:.2} of its family", s.version_probability),
+            version_reasons,
+        ),
+    ];
+    for (question, rs) in questions.iter().filter(|(_, rs)| !rs.is_empty()) {
+        let _ = writeln!(out, "      {}", paint(DIM, question));
+        reasons(out, rs);
     }
     if let Some(e) = registry.entry(&s.id) {
         let mut facts = Vec::new();

@@ -2,7 +2,7 @@
 //! highlights the words it rests on when hovered or focused, and what a user
 //! must know about it, with a data statement to copy.
 
-use whichdata::Suggestion;
+use whichdata::{Role, Stage, Suggestion};
 use yew::prelude::*;
 
 use crate::facts;
@@ -36,7 +36,7 @@ pub fn EntryCard(props: &EntryCardProps) -> Html {
         CardRole::Uses => "identified",
         CardRole::Candidate => "ambiguous",
     };
-    let reasons = s.reasons.iter().map(|r| {
+    let reason_item = |r: &whichdata::Reason| {
         let span = r.span;
         let show = |target: Option<(usize, usize)>| {
             let d = props.dispatch.clone();
@@ -44,16 +44,36 @@ pub fn EntryCard(props: &EntryCardProps) -> Html {
         };
         let (enter, leave) = (show(span), show(None));
         let (focus, blur) = (show(span), show(None));
-        let sign = if r.weight > 0.0 { "for" } else if r.weight < 0.0 { "against" } else { "note" };
+        let sign = if r.weight > 0.0 {
+            "for"
+        } else if r.weight < 0.0 {
+            "against"
+        } else {
+            "note"
+        };
+        // The contribution in log-odds: a question's reasons add up to it.
+        let weight = format!("{:+.1}", r.weight).replace('-', "−");
         html! {
             <li class={classes!("reason", sign)} tabindex="0" data-kind={r.kind.name()}
                 onmouseenter={Callback::from(move |_: MouseEvent| enter())} onfocus={Callback::from(move |_: FocusEvent| focus())}
                 onmouseleave={Callback::from(move |_: MouseEvent| leave())} onblur={Callback::from(move |_: FocusEvent| blur())}>
-                <span class="sign" aria-label={sign}>{ match sign { "for" => "+", "against" => "−", _ => "·" } }</span>
+                <span class="sign" aria-label={sign} title="contribution in log-odds">{ weight }</span>
                 { r.to_string() }
             </li>
         }
-    });
+    };
+    let use_reasons = s
+        .reasons
+        .iter()
+        .filter(|r| r.stage == Stage::Use)
+        .map(reason_item);
+    let version_reasons: Vec<Html> = s
+        .reasons
+        .iter()
+        .filter(|r| r.stage == Stage::Version)
+        .map(reason_item)
+        .collect();
+    let role = (s.role == Role::Described).then_some("described, not said to be used");
     let retractions = facts::retractions(registry, entry);
     let (availability, access) = facts::availability(entry);
     let sensitive = facts::sensitive(entry);
@@ -76,7 +96,15 @@ pub fn EntryCard(props: &EntryCardProps) -> Html {
                 <span class="badge" data-card-status={status}>{ status }</span>
                 <span class="confidence" title="Probability that the text uses it">{ format!("{:.0}%", s.confidence * 100.0) }</span>
             </header>
-            <ul class="reasons" aria-label="Why">{ for reasons }</ul>
+            if let Some(role) = role {
+                <p class="role">{ role }</p>
+            }
+            <p class="question">{ format!("Is it used? {:.0}%", s.group_probability * 100.0) }</p>
+            <ul class="reasons" aria-label="Why it is used">{ for use_reasons }</ul>
+            if !version_reasons.is_empty() {
+                <p class="question">{ format!("Which version? {:.0}% of its family", s.version_probability * 100.0) }</p>
+                <ul class="reasons" aria-label="Why this version">{ for version_reasons }</ul>
+            }
             <dl class="facts">
                 <dt>{ "Lineage" }</dt><dd>{ facts::lineage(registry, entry) }</dd>
                 if !retractions.is_empty() {
