@@ -247,13 +247,15 @@ fn cross_validated_penalty<T>(
 
 /// One choice among alternatives: the feature vectors of the members of a
 /// group, and which one the text used (stage two is a conditional logit:
-/// P(member) = softmax over the group of w · x).
+/// P(member) = softmax over the group of w · x). Where a coder could only
+/// say the text used one of several (an ambiguous text), `chosen` holds
+/// them all and the likelihood is that of the set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
     /// Each alternative's features.
     pub alternatives: Vec<Vec<f64>>,
-    /// The one chosen.
-    pub chosen: usize,
+    /// The one chosen, or the candidates of which one was.
+    pub chosen: Vec<usize>,
     /// The fold its case falls in.
     pub fold: usize,
 }
@@ -268,9 +270,12 @@ pub fn shares(w: &[f64], alternatives: &[Vec<f64>]) -> Vec<f64> {
 }
 
 /// Fits an L2-regularised conditional logit (McFadden's choice model) by
-/// Newton's method: minimises −Σ log P(chosen) + `lambda`/2 · |w|². A
-/// feature equal across a choice's alternatives has no effect on it, so
-/// there is no intercept.
+/// Newton's method: minimises −Σ log P(chosen) + `lambda`/2 · |w|², where
+/// P(chosen) is the total share of the chosen set. A feature equal across a
+/// choice's alternatives has no effect on it, so there is no intercept.
+/// (For a chosen set the exact Hessian need not be positive; its positive
+/// part, the covariance over all alternatives, is used, with the exact
+/// gradient and step halving.)
 pub fn conditional_logit(choices: &[&Choice], dim: usize, lambda: f64) -> Vec<f64> {
     conditional_logit_masked(choices, dim, lambda, &vec![false; dim])
 }
@@ -294,9 +299,16 @@ fn conditional_logit_masked(
                     mean[i] += pj * x[i];
                 }
             }
-            let chosen = &c.alternatives[c.chosen];
+            // The chosen set's mean, weighted by shares within the set.
+            let within: f64 = c.chosen.iter().map(|&k| p[k]).sum::<f64>().max(1e-300);
+            let mut chosen_mean = vec![0.0; dim];
+            for &k in &c.chosen {
+                for i in 0..dim {
+                    chosen_mean[i] += p[k] / within * c.alternatives[k][i];
+                }
+            }
             for i in 0..dim {
-                grad[i] += mean[i] - chosen[i];
+                grad[i] += mean[i] - chosen_mean[i];
             }
             for (x, &pj) in c.alternatives.iter().zip(&p) {
                 for i in 0..dim {
@@ -336,7 +348,10 @@ pub fn choice_log_loss(w: &[f64], choices: &[&Choice]) -> f64 {
     }
     let total: f64 = choices
         .iter()
-        .map(|c| -shares(w, &c.alternatives)[c.chosen].max(1e-12).ln())
+        .map(|c| {
+            let p = shares(w, &c.alternatives);
+            -c.chosen.iter().map(|&k| p[k]).sum::<f64>().max(1e-12).ln()
+        })
         .sum();
     total / choices.len() as f64
 }
@@ -436,7 +451,7 @@ mod tests {
         // The alternative with feature 1 set is chosen 3 times in 4.
         let choice = |chosen| Choice {
             alternatives: vec![vec![1.0, 1.0], vec![1.0, 0.0]],
-            chosen,
+            chosen: vec![chosen],
             fold: 0,
         };
         let data = [choice(0), choice(0), choice(0), choice(1)];

@@ -46,6 +46,18 @@ const DATASET_WORDS: &[&str] = &[
     "db",
 ];
 
+/// Words beside a model's name that make it the model.
+const MODEL_WORDS: &[&str] = &[
+    "model",
+    "models",
+    "block",
+    "network",
+    "weights",
+    "pretrained",
+    "pre-trained",
+    "checkpoint",
+];
+
 /// Words of context looked at on each side of the name.
 const NEAR_WORDS: usize = 3;
 /// Bytes looked at on each side of the name.
@@ -69,6 +81,7 @@ pub(crate) fn has_dataset_context(
     sentence: Span,
     name: Span,
     own_names: &[&str],
+    is_model: bool,
     around: &Surroundings<'_>,
 ) -> bool {
     if defines_an_acronym(text, name) || spelled_out_otherwise(text, name, own_names) {
@@ -88,6 +101,10 @@ pub(crate) fn has_dataset_context(
             .any(|w| words.iter().any(|x| x == w) || w.contains(' ') && joined.contains(w))
     };
     if near(&before_words) || near(&after_words) {
+        return true;
+    }
+    let model_word = |words: &[String]| words.iter().any(|w| MODEL_WORDS.contains(&w.as_str()));
+    if is_model && (model_word(&before_words) || model_word(&after_words)) {
         return true;
     }
     if matches!(relation(text, sentence, name), Relation::Used(_)) {
@@ -256,6 +273,7 @@ mod tests {
             (0, text.len()),
             (at, at + name.len()),
             &["CMU Pose, Illumination, and Expression (PIE) Database"],
+            false,
             &Surroundings {
                 markers: &markers,
                 counts: &[],

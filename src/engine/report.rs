@@ -475,7 +475,7 @@ pub enum ReasonKind {
         /// As written.
         written: String,
     },
-    /// How often the study found it used (the tie-breaker).
+    /// How often the study found it used (a prior between versions).
     MostUsed {
         /// Uses the study documented.
         uses: u32,
@@ -788,7 +788,7 @@ impl fmt::Display for ReasonKind {
             ),
             ReasonKind::MostUsed { uses } => write!(
                 f,
-                "The study found this version used {uses} times: the tie-breaker between versions that fit equally."
+                "The study found this version used {uses} times: how often papers of its task use it, before this text's evidence."
             ),
             ReasonKind::IsOriginal => write!(f, "It is the family's original."),
         }

@@ -152,6 +152,13 @@ const EXPERIMENT_WORDS: &[&str] = &[
     "rank-1",
     "mean average precision",
     "tested on",
+    "test on",
+    "trained on",
+    "train on",
+    "training on",
+    "evaluate on",
+    "fine-tuned on",
+    "finetuned on",
     "superior performance",
     "competitive",
 ];

@@ -180,6 +180,13 @@ fn fit_report(model: &Model, fitted: &train::Fitted, args: &FitArgs) -> String {
     );
     let _ = writeln!(
         s,
+        "Confidence: a member's raw confidence (its group's probability times its share) is calibrated by Platt scaling fitted on out-of-fold decisions: σ({:.3} · logit(raw) + {:.3} + {:.3} where a sentence says the group is used).\n",
+        model.thresholds.calibration[0],
+        model.thresholds.calibration[1],
+        model.thresholds.calibration[2]
+    );
+    let _ = writeln!(
+        s,
         "## Stage one: is the group used?\n\n| feature | weight |\n| --- | --- |"
     );
     for f in UseFeature::ALL {

@@ -103,7 +103,29 @@ pub fn samples(analyzer: &Analyzer<'_>, p: &Prepared) -> (Vec<Sample>, Vec<Choic
             y: used,
             fold: p.fold,
         });
-        if !used || case.ambiguous || g.member_vectors.is_empty() {
+        if !used || g.member_vectors.is_empty() {
+            continue;
+        }
+        // An ambiguous case says only that one of its candidates was used:
+        // a choice of the set, among every judged member.
+        if case.ambiguous {
+            let alternatives: Vec<usize> = (0..g.ids.len()).filter(|&k| judged[k]).collect();
+            let chosen: Vec<usize> = alternatives
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| case.candidates.contains(&g.ids[**k]))
+                .map(|(i, _)| i)
+                .collect();
+            if chosen.len() >= 2 && chosen.len() < alternatives.len() {
+                choices.push(Choice {
+                    chosen,
+                    alternatives: alternatives
+                        .iter()
+                        .map(|&k| g.member_vectors[k].clone())
+                        .collect(),
+                    fold: p.fold,
+                });
+            }
             continue;
         }
         // One choice per member used, among the members not used (a
@@ -126,7 +148,7 @@ pub fn samples(analyzer: &Analyzer<'_>, p: &Prepared) -> (Vec<Sample>, Vec<Choic
                 continue;
             }
             choices.push(Choice {
-                chosen: alternatives.iter().position(|&k| k == c).unwrap_or(0),
+                chosen: vec![alternatives.iter().position(|&k| k == c).unwrap_or(0)],
                 alternatives: alternatives
                     .iter()
                     .map(|&k| g.member_vectors[k].clone())
@@ -208,6 +230,10 @@ pub fn fit_model(analyzer: &Analyzer<'_>, prepared: &[&Prepared], folds: &[usize
         m.thresholds.named_version = named_version;
         fold_models.push(m);
     }
+    let calibration = calibrate(analyzer, prepared, folds, &fold_models, named_version);
+    for m in &mut fold_models {
+        m.thresholds.calibration = calibration;
+    }
     let (thresholds, objective) =
         choose_thresholds(analyzer, prepared, folds, &fold_models, named_version);
 
@@ -274,6 +300,9 @@ fn choose_thresholds(
                         ambiguous_share: a,
                         open_share: o,
                         named_version,
+                        calibration: fold_models
+                            .first()
+                            .map_or([1.0, 0.0, 0.0], |m| m.thresholds.calibration),
                     };
                     let mut score = Score::default();
                     for (p, groups) in prepared.iter().zip(&scored) {
@@ -285,7 +314,11 @@ fn choose_thresholds(
                                     suggested.extend(ids.iter().map(|&i| {
                                         (
                                             entries[g.shares[i].0].id.as_str(),
-                                            g.use_probability * g.shares[i].1,
+                                            t.confidence_of(
+                                                g.use_probability,
+                                                g.shares[i].1,
+                                                g.said_used,
+                                            ),
                                         )
                                     }))
                                 }
@@ -312,6 +345,58 @@ fn choose_thresholds(
         }
     }
     best.map_or((Thresholds::default(), 0.0), |(t, k, _)| (t, k.1))
+}
+
+/// Platt scaling: a one-variable logistic regression of whether a member
+/// was used on the logit of its raw out-of-fold confidence, over every
+/// judged member of every case's groups (near misses included).
+fn calibrate(
+    analyzer: &Analyzer<'_>,
+    prepared: &[&Prepared],
+    folds: &[usize],
+    fold_models: &[Model],
+    named_version: f64,
+) -> [f64; 3] {
+    let registry = analyzer.registry();
+    let entries = registry.entries();
+    let mut rows = Vec::new();
+    for p in prepared {
+        if p.case.ambiguous {
+            continue;
+        }
+        let k = folds.iter().position(|&f| f == p.fold).unwrap_or(0);
+        let mut model = fold_models[k].clone();
+        model.thresholds.named_version = named_version;
+        for g in analyzer.scores(&model, &p.evidence) {
+            for &(m, share) in &g.shares {
+                let e = &entries[m];
+                if !p.case.judges(e) || p.case.optional.contains(&e.id) {
+                    continue;
+                }
+                let raw = (g.use_probability * share).clamp(1e-6, 1.0 - 1e-6);
+                if raw < 0.05 {
+                    continue;
+                }
+                rows.push(Sample {
+                    x: vec![
+                        1.0,
+                        (raw / (1.0 - raw)).ln(),
+                        f64::from(u8::from(g.said_used)),
+                    ],
+                    y: p.case.expected.contains(&e.id),
+                    fold: 0,
+                });
+            }
+        }
+    }
+    let refs: Vec<&Sample> = rows.iter().collect();
+    let w = fit::logistic(&refs, 3, 1e-3);
+    // The scaling must keep the order of confidences.
+    if w[1] > 0.0 {
+        [w[1], w[0], w[2]]
+    } else {
+        [1.0, 0.0, 0.0]
+    }
 }
 
 /// Running totals over cases.

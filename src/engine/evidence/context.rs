@@ -273,7 +273,12 @@ fn accept_mentions(
                     .iter()
                     .flat_map(|o| entries[o.entry].names())
                     .collect();
-                in_domain(m) && has_dataset_context(text, sentence, m.span, &own_names, &around)
+                let is_model = m
+                    .owners
+                    .iter()
+                    .any(|o| entries[o.entry].kind == crate::registry::EntryKind::Model);
+                in_domain(m)
+                    && has_dataset_context(text, sentence, m.span, &own_names, is_model, &around)
             }
         })
         .collect()

@@ -5,7 +5,7 @@
 //! derivative cite the original too), counts that fit it and not its
 //! relatives, descriptive words near the names ("aligned", "cleaned"), the
 //! task (DukeMTMC is for tracking; a re-ID paper means a re-ID version),
-//! and, as the last tie-breaker, how often the study found it used.
+//! and, as a prior, how often the study found it used.
 
 use crate::text::hash::FastSet;
 
@@ -254,7 +254,7 @@ pub(super) fn evidence(
     counts(ctx, members, m, names, &mut items);
     cues(ctx, members, m, names, &mut items);
 
-    // The tie-breaker: the study's documented uses, a prior among papers
+    // The prior: the study's documented uses, among papers
     // of the version's own task. Where the text works on a task of the
     // family that this version does not serve (a tracking paper and
     // DukeMTMC-reID), those uses say nothing about this text.

@@ -8,7 +8,8 @@
 //! logit); a version the text names by its own name where it says it is
 //! used keeps at least the fitted rate at which such versions are used (a
 //! text can train on ms1m-v1 and on ms1m-v2). A member's confidence is the
-//! group's probability times its share.
+//! group's probability times its share, calibrated (Platt scaling fitted on
+//! out-of-fold decisions) so that it is the chance of being right.
 //!
 //! The verdict ([`Thresholds::verdict`]) then reads only these numbers:
 //! a family taken to be used whose leading version holds too small a share
@@ -22,7 +23,7 @@ use super::super::evidence::{Evidence, GroupEvidence, GroupRole, Item};
 use super::super::report::{
     Group, Reason, Report, Role, Stage, Suggestion, Verdict, cue_words, thousands,
 };
-use super::features::VersionFeature;
+use super::features::{UseFeature, VersionFeature};
 use super::{Model, Thresholds};
 use crate::registry::{Entry, Quantity, Split};
 
@@ -40,6 +41,8 @@ pub struct GroupScores {
     /// Whether each member (in the order of `shares`) is named by its own
     /// name where the text says it is used.
     pub named: Vec<bool>,
+    /// Whether a sentence says the text uses the group.
+    pub said_used: bool,
 }
 
 /// What the thresholds make of a group's scores.
@@ -72,7 +75,7 @@ impl Thresholds {
             .collect();
         let settled = open.len() < 2 || best >= self.ambiguous_share;
         let chosen: Vec<usize> = (0..s.shares.len())
-            .filter(|&i| p * s.shares[i].1 >= self.confidence)
+            .filter(|&i| self.confidence_of(p, s.shares[i].1, s.said_used) >= self.confidence)
             .filter(|&i| named(i) || i == 0 && settled)
             .collect();
         if !chosen.is_empty() {
@@ -103,11 +106,16 @@ fn group_scores(model: &Model, g: &GroupEvidence) -> (GroupScores, Vec<Reason>, 
     } else {
         probability(log_odds)
     };
+    let said_used = g
+        .use_items
+        .iter()
+        .any(|i| i.feature == UseFeature::NamedUsed.index());
     if g.members.len() == 1 {
         let scores = GroupScores {
             use_probability: p_use,
             shares: vec![(g.members[0], 1.0)],
             named: vec![false],
+            said_used,
         };
         return (scores, use_reasons, vec![Vec::new()]);
     }
@@ -156,6 +164,7 @@ fn group_scores(model: &Model, g: &GroupEvidence) -> (GroupScores, Vec<Reason>, 
             use_probability: p_use,
             shares,
             named,
+            said_used,
         },
         use_reasons,
         member_reasons,
@@ -289,7 +298,11 @@ fn decide_group(
                 name: e.name.clone(),
                 family: e.family.clone(),
                 role,
-                confidence: round3(p_use * share),
+                confidence: round3(
+                    model
+                        .thresholds
+                        .confidence_of(p_use, share, scores.said_used),
+                ),
                 group_probability: round3(p_use),
                 version_probability: round3(share),
                 reasons: all,

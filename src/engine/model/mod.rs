@@ -55,6 +55,30 @@ pub struct Thresholds {
     /// says it is used is used, beside another (fitted as a rate): the
     /// stage-two probability such a version gets at least.
     pub named_version: f64,
+    /// Platt scaling of a member's raw confidence (group probability ×
+    /// share), fitted on out-of-fold decisions so that a confidence is the
+    /// chance of being right: `σ(a · logit(raw) + b + c · said)` for
+    /// `[a, b, c]`, where `said` is 1 when a sentence says the text uses the
+    /// group (the plainest evidence, whose rate the two stages' products
+    /// understate).
+    #[serde(default = "identity_calibration")]
+    pub calibration: [f64; 3],
+}
+
+fn identity_calibration() -> [f64; 3] {
+    [1.0, 0.0, 0.0]
+}
+
+impl Thresholds {
+    /// The calibrated confidence of a member whose group is used with
+    /// probability `p_use` and who holds `share` of it; `said` when a
+    /// sentence says the group is used.
+    pub fn confidence_of(&self, p_use: f64, share: f64, said: bool) -> f64 {
+        let raw = (p_use * share).clamp(1e-9, 1.0 - 1e-9);
+        let [a, b, c] = self.calibration;
+        let z = a * (raw / (1.0 - raw)).ln() + b + if said { c } else { 0.0 };
+        1.0 / (1.0 + (-z).exp())
+    }
 }
 
 impl Default for Thresholds {
@@ -65,6 +89,7 @@ impl Default for Thresholds {
             ambiguous_share: 0.5,
             open_share: 0.5,
             named_version: 0.5,
+            calibration: identity_calibration(),
         }
     }
 }
