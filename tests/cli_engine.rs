@@ -57,7 +57,7 @@ fn check_text_output_names_the_answer_and_what_to_know() {
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("no commercial use"));
+    assert!(out.stdout.contains("commercial use is forbidden"));
     assert!(
         !out.stdout.contains('\u{1b}'),
         "no colour when not a terminal"

@@ -115,16 +115,26 @@ fn every_study_entry_carries_the_study_table_4_flags() {
         let licence = e.license.as_ref();
         let published = licence.map(|l| l.published.join(", ")).unwrap_or_default();
         assert_eq!(published, licences, "{id} licences");
-        let commercial = match commercial {
-            "yes" => CommercialUse::Yes,
-            "some" => CommercialUse::Some,
-            _ if licences.is_empty() => CommercialUse::Unknown,
-            _ => CommercialUse::No,
+        // The study's flag says whether a licence clearly forbids
+        // commercial use. Where it does not, the registry says what that
+        // means: a real licence permits, no licence grants nothing, and a
+        // distributor's stated terms (sourced beyond the study) may forbid.
+        let l = licence.expect("study entries record the study's licence");
+        let ours = l.prohibits_commercial_use;
+        let fits = match commercial {
+            "yes" => ours == CommercialUse::Yes,
+            "some" => matches!(ours, CommercialUse::Some | CommercialUse::Yes),
+            _ if licences.is_empty() => ours == CommercialUse::Unknown,
+            _ => match ours {
+                CommercialUse::No => l.spdx.iter().any(Option::is_some),
+                CommercialUse::Yes => !l.terms.is_empty(),
+                CommercialUse::NotGranted | CommercialUse::Unknown => true,
+                CommercialUse::Some => false,
+            },
         };
-        assert_eq!(
-            licence.map(|l| l.prohibits_commercial_use),
-            Some(commercial),
-            "{id} commercial use"
+        assert!(
+            fits,
+            "{id} commercial use: study says {commercial:?}, registry {ours:?}"
         );
     }
     let study: Vec<_> = registry()
@@ -315,5 +325,106 @@ fn ids_are_unique_and_parents_exist() {
         if let Some(p) = &e.parent {
             assert!(ids.contains(p.as_str()), "{} has missing parent {p}", e.id);
         }
+    }
+}
+
+#[test]
+fn no_entry_takes_silence_for_permission() {
+    use whichdata::CommercialUse;
+    for e in registry().entries() {
+        let Some(l) = &e.license else { continue };
+        if l.prohibits_commercial_use == CommercialUse::No {
+            assert!(
+                l.spdx.iter().any(Option::is_some),
+                "{}: commercial use \"permitted\" with no real licence",
+                e.id
+            );
+        }
+        if l.is_none_published() && l.terms.is_empty() {
+            assert!(
+                matches!(
+                    l.prohibits_commercial_use,
+                    CommercialUse::NotGranted | CommercialUse::Unknown
+                ),
+                "{}: no licence published, yet {:?}",
+                e.id,
+                l.prohibits_commercial_use
+            );
+        }
+        let summary = l.summary().to_lowercase();
+        assert!(!summary.contains("does not forbid"), "{}: {summary}", e.id);
+    }
+}
+
+#[test]
+fn every_status_cites_a_source_that_covers_it_or_is_unknown() {
+    use whichdata::State;
+    for e in registry().entries() {
+        match (&e.status.source, e.status.state) {
+            (None, State::Unknown) => {}
+            (None, s) => panic!("{}: {} with no source", e.id, s.as_str()),
+            (Some(src), State::Unknown) => panic!("{}: unknown, yet cites {src}", e.id),
+            // The study's data covers the study's own entries only.
+            (Some(src), _) if src.starts_with("peng2021") => assert!(
+                e.study.is_some(),
+                "{}: cites the study's data, which does not cover it",
+                e.id
+            ),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn subset_counts_are_not_totals() {
+    use whichdata::{Quantity, Split};
+    let d5 = registry().entry("D5").unwrap();
+    let multi = d5
+        .statistics
+        .iter()
+        .find(|s| s.quantity == Quantity::Identities && s.value == 1_413)
+        .unwrap();
+    assert_eq!(multi.split, Split::Subset);
+    let cufs = registry().entry("cufs").unwrap();
+    assert!(
+        cufs.statistics
+            .iter()
+            .filter(|s| s.value == 123)
+            .all(|s| s.split == Split::Subset)
+    );
+    let cuhk01 = registry().entry("cuhk01").unwrap();
+    let cameras = cuhk01
+        .statistics
+        .iter()
+        .find(|s| s.quantity == Quantity::Cameras)
+        .unwrap();
+    assert_eq!(cameras.value, 2, "two camera views");
+}
+
+#[test]
+fn names_that_are_ordinary_words_need_context() {
+    let needs = |id: &str, name: &str| {
+        registry()
+            .entry(id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .aliases
+            .iter()
+            .any(|a| a.name == name && a.needs_context)
+    };
+    for (id, name) in [
+        ("cfp", "CFP"),
+        ("ar-face", "AR"),
+        ("morph", "MORPH"),
+        ("ijb-a", "JANUS"),
+        ("ijb-b", "JANUS"),
+        ("ijb-c", "JANUS"),
+        ("D17", "Universe"),
+        ("brainwash", "Brainwash"),
+        ("M6", "DREAM"),
+        ("D2", "Duke"),
+        ("tinyimages", "Tiny Images"),
+        ("feret", "FERRET"),
+    ] {
+        assert!(needs(id, name), "{id} {name}");
     }
 }

@@ -149,6 +149,63 @@ fn each_broken_rule_is_reported_with_its_place() {
             "is not a DOI",
         ),
         (
+            "no licence published is no permission",
+            |d| {
+                d["entries"][0]["license"] = json!({"published": ["none"], "spdx": [null],
+                    "prohibits_commercial_use": "no", "source": "page-a"})
+            },
+            "entries[0] (D1).license.prohibits_commercial_use: \"no\" (commercial use permitted) needs a published licence with an SPDX id",
+        ),
+        (
+            "a custom licence does not permit by silence",
+            |d| {
+                d["entries"][0]["license"] = json!({"published": ["custom"], "spdx": [null],
+                    "prohibits_commercial_use": "no", "source": "page-a"})
+            },
+            "use \"not-granted\"",
+        ),
+        (
+            "distributor terms need a source",
+            |d| {
+                d["entries"][0]["license"]["terms"] =
+                    json!([{"text": "research only", "source": "ghost"}])
+            },
+            "entries[0] (D1).license.terms[0].source: names source \"ghost\"",
+        ),
+        (
+            "a status without its source",
+            |d| {
+                d["entries"][1]["status"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("source");
+            },
+            "entries[1] (child).status.source: a status of \"available\" needs the source that says it",
+        ),
+        (
+            "an unknown status cites nothing",
+            |d| d["entries"][1]["status"] = json!({"state": "unknown", "source": "page-a"}),
+            "an unknown status cites no source",
+        ),
+        (
+            "a status date is a date",
+            |d| d["entries"][1]["status"]["as_of"] = json!("last spring"),
+            "entries[1] (child).status.as_of: \"last spring\" is not YYYY-MM or YYYY-MM-DD",
+        ),
+        (
+            "a conflicting report needs its source",
+            |d| {
+                d["entries"][0]["status"]["reports"] = json!([{"state": "retracted", "date": "2019-04",
+                    "statement": "taken down", "source": "ghost"}])
+            },
+            "entries[0] (D1).status.reports[0].source",
+        ),
+        (
+            "a subset says which",
+            |d| d["entries"][0]["statistics"][0]["split"] = json!("subset"),
+            "entries[0] (D1).statistics[0].note: a subset count needs a note saying which subset",
+        ),
+        (
             "wrong format",
             |d| d["format"] = json!("something-else"),
             "format: expected \"whichdata-registry\"",
@@ -171,6 +228,34 @@ fn each_broken_rule_is_reported_with_its_place() {
             "{what}: expected «{expected}» in:\n{err}"
         );
     }
+}
+
+#[test]
+fn the_new_facts_load_when_they_keep_the_rules() {
+    let mut doc = valid();
+    doc["entries"][0]["license"] = json!({"published": ["none"], "spdx": [null],
+        "terms": [{"text": "non-commercial research only", "source": "page-a"}],
+        "prohibits_commercial_use": "yes", "source": "page-a"});
+    doc["entries"][0]["status"]["as_of"] = json!("2019-06-02");
+    doc["entries"][0]["status"]["reports"] = json!([{"state": "retracted", "date": "2019-04",
+        "statement": "the site was taken down", "source": "paper-a", "as_of": "2019-05"}]);
+    doc["entries"][0]["statistics"][0]["split"] = json!("subset");
+    doc["entries"][0]["statistics"][0]["note"] = json!("identities seen by two cameras");
+    doc["entries"][1]["status"] = json!({"state": "unknown"});
+    doc["entries"][1]["aliases"] =
+        json!([{"name": "Child", "source": "page-a", "needs_context": true}]);
+    let r = load(&doc).expect("loads");
+    let d1 = r.entry("D1").unwrap();
+    let summary = d1.license.as_ref().unwrap().summary();
+    assert!(
+        summary.starts_with("No licence published: no permission is granted"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("non-commercial research only") && summary.contains("forbidden"),
+        "{summary}"
+    );
+    assert!(r.entry("child").unwrap().aliases[0].needs_context);
 }
 
 #[test]

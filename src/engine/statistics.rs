@@ -378,7 +378,10 @@ pub(crate) fn rounding_of(value: f64) -> f64 {
 /// (or for the whole of a benchmark used only for testing).
 fn splits_compatible(text: Option<Split>, stat: Split) -> bool {
     match text {
+        // A subset is said only where it is described; a text's total,
+        // train or test count is never a subset's.
         None => true,
+        Some(_) if stat == Split::Subset => false,
         Some(t) if t == stat => true,
         // An evaluation benchmark's whole is its test set (LFW).
         Some(Split::Test) => matches!(

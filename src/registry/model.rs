@@ -354,6 +354,10 @@ pub enum Split {
     Validation,
     /// Probe set of a verification or identification protocol.
     Probe,
+    /// Some other part of the data, said in the statistic's note
+    /// (DukeMTMC4ReID's identities seen by more than one camera): never
+    /// compared with a text's total.
+    Subset,
 }
 
 impl Split {
@@ -368,6 +372,7 @@ impl Split {
             Split::Distractors => "distractors",
             Split::Validation => "validation",
             Split::Probe => "probe",
+            Split::Subset => "subset",
         }
     }
 }
@@ -483,8 +488,35 @@ pub struct Status {
     /// What its creators said, in brief.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement: Option<String>,
-    /// Where the state is documented.
+    /// Where the state is documented: required for every state but
+    /// `unknown`, which has none (a status nobody documented cites nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The date the source gives for the state (`YYYY-MM` or
+    /// `YYYY-MM-DD`): when it was said or the page was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// Other dated reports of its state, kept where sources differ.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<StatusReport>,
+}
+
+/// A dated report of an entry's state from one source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusReport {
+    /// The state it reports.
+    pub state: State,
+    /// The date of the event it reports, if any (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// What it says, in brief.
+    pub statement: String,
+    /// Where.
     pub source: String,
+    /// When the source said it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }
 
 /// Availability states.
@@ -517,26 +549,87 @@ impl State {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct License {
-    /// Licences as published ("custom", "none" included), one per distinct
-    /// place it is offered.
+    /// Licences as published ("custom" included; "none" where a place
+    /// distributes it with no licence), one per distinct place it is offered.
     pub published: Vec<String>,
     /// The SPDX identifier of each published licence, `null` where none
     /// exists; same length as `published`.
     pub spdx: Vec<Option<String>>,
-    /// Whether the licence forbids commercial use.
+    /// Terms its distributor states that are not a licence (a README, a
+    /// download form): "non-commercial research only".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<Terms>,
+    /// Whether commercial use is forbidden, or not granted at all.
     pub prohibits_commercial_use: CommercialUse,
     /// Where the licence is documented.
     pub source: String,
 }
 
+/// Terms a distributor states for using an entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    /// The terms, in brief.
+    pub text: String,
+    /// Where they are stated.
+    pub source: String,
+}
+
 impl License {
-    /// The licences joined for display ("CC BY-NC-SA 4.0", or "not stated").
+    /// A short form for lists and cards: the licences (or that none is
+    /// published), the distributor's terms, and what that means for
+    /// commercial use.
+    pub fn brief(&self) -> String {
+        let mut s = if self.is_none_published() {
+            String::from("no licence published (nothing is granted)")
+        } else {
+            format!("licence {}", self.published.join(", "))
+        };
+        for t in &self.terms {
+            s.push_str(&format!(
+                "; distributor's terms: {}",
+                t.text.trim_end_matches('.')
+            ));
+        }
+        s.push_str(&format!("; {}", self.prohibits_commercial_use.sentence()));
+        s
+    }
+
+    /// The licences joined for display ("CC BY-NC-SA 4.0", or "none
+    /// published").
     pub fn display(&self) -> String {
-        if self.published.is_empty() {
-            String::from("not stated")
+        if self.is_none_published() {
+            String::from("none published")
         } else {
             self.published.join(", ")
         }
+    }
+
+    /// No place publishes a licence for it.
+    pub fn is_none_published(&self) -> bool {
+        self.published.iter().all(|p| p == "none")
+    }
+
+    /// What a reader may and may not do, in one sentence that never takes
+    /// silence for permission.
+    pub fn summary(&self) -> String {
+        let licences = if self.is_none_published() {
+            String::from(
+                "No licence published: no permission is granted (all rights reserved by default)",
+            )
+        } else {
+            format!("Licence: {}", self.published.join(", "))
+        };
+        let terms: Vec<&str> = self.terms.iter().map(|t| t.text.as_str()).collect();
+        let terms = if terms.is_empty() {
+            String::new()
+        } else {
+            format!("; the distributor's terms: {}", terms.join("; "))
+        };
+        format!(
+            "{licences}{terms}; {}.",
+            self.prohibits_commercial_use.sentence()
+        )
     }
 }
 
@@ -544,12 +637,14 @@ impl License {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CommercialUse {
-    /// Every published licence forbids it.
+    /// Every published licence (or the distributor's terms) forbids it.
     Yes,
     /// Some published licences forbid it.
     Some,
-    /// No published licence forbids it.
+    /// A published licence permits it.
     No,
+    /// No licence grants it: nothing is published, so nothing is permitted.
+    NotGranted,
     /// Nothing is known.
     Unknown,
 }
@@ -561,7 +656,23 @@ impl CommercialUse {
             CommercialUse::Yes => "yes",
             CommercialUse::Some => "some",
             CommercialUse::No => "no",
+            CommercialUse::NotGranted => "not-granted",
             CommercialUse::Unknown => "unknown",
+        }
+    }
+
+    /// What it means for a reader, as a clause.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            CommercialUse::Yes => "commercial use is forbidden",
+            CommercialUse::Some => "some copies' licences or terms forbid commercial use",
+            CommercialUse::No => "the licence permits commercial use on its terms",
+            CommercialUse::NotGranted => {
+                "commercial use is not permitted without the rights holders' consent"
+            }
+            CommercialUse::Unknown => {
+                "whether commercial use is permitted is not clear: ask the distributor before any use"
+            }
         }
     }
 }

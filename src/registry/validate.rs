@@ -272,6 +272,12 @@ impl<'a> Checker<'a> {
             if s.value == 0 {
                 self.report(format!("{place}.value"), "a count of zero says nothing");
             }
+            if s.split == Split::Subset && s.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                self.report(
+                    format!("{place}.note"),
+                    "a subset count needs a note saying which subset",
+                );
+            }
             self.source_ref(&format!("{place}.source"), &s.source);
         }
         let mut cues = HashSet::new();
@@ -307,7 +313,45 @@ impl<'a> Checker<'a> {
     }
 
     fn status(&mut self, at: &str, s: &Status) {
-        self.source_ref(&format!("{at}.status.source"), &s.source);
+        // A state is a claim: it needs a source that says it; "unknown"
+        // says nobody documented one, and so cites nothing.
+        match (&s.source, s.state) {
+            (Some(src), State::Unknown) => self.report(
+                format!("{at}.status.source"),
+                format!("an unknown status cites no source (it cites \"{src}\")"),
+            ),
+            (Some(src), _) => self.source_ref(&format!("{at}.status.source"), src),
+            (None, State::Unknown) => {}
+            (None, state) => self.report(
+                format!("{at}.status.source"),
+                format!(
+                    "a status of \"{}\" needs the source that says it",
+                    state.as_str()
+                ),
+            ),
+        }
+        if let Some(d) = &s.as_of
+            && !is_date(d)
+        {
+            self.report(
+                format!("{at}.status.as_of"),
+                format!("\"{d}\" is not YYYY-MM or YYYY-MM-DD"),
+            );
+        }
+        for (j, r) in s.reports.iter().enumerate() {
+            let place = format!("{at}.status.reports[{j}]");
+            self.source_ref(&format!("{place}.source"), &r.source);
+            if r.statement.trim().is_empty() {
+                self.report(format!("{place}.statement"), "is empty");
+            }
+            for (field, d) in [("date", &r.date), ("as_of", &r.as_of)] {
+                if let Some(d) = d
+                    && !(is_year_month(d) || is_date(d))
+                {
+                    self.report(format!("{place}.{field}"), format!("\"{d}\" is not a date"));
+                }
+            }
+        }
         match (&s.date, s.state) {
             (None, State::Retracted) => self.report(
                 format!("{at}.status.date"),
@@ -343,10 +387,31 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        if l.published.is_empty() && l.prohibits_commercial_use != CommercialUse::Unknown {
+        for (j, t) in l.terms.iter().enumerate() {
+            self.source_ref(&format!("{at}.license.terms[{j}].source"), &t.source);
+            if t.text.trim().is_empty() {
+                self.report(format!("{at}.license.terms[{j}].text"), "is empty");
+            }
+        }
+        // Silence is no permission: commercial use is "permitted" only where
+        // a real licence (one with an SPDX id) says so.
+        let licensed = l.spdx.iter().any(Option::is_some);
+        if l.prohibits_commercial_use == CommercialUse::No && !licensed {
             self.report(
                 format!("{at}.license.prohibits_commercial_use"),
-                "with no published licence, commercial use can only be \"unknown\"",
+                "\"no\" (commercial use permitted) needs a published licence with an SPDX id; with none published, nothing is granted: use \"not-granted\"",
+            );
+        }
+        if l.published.is_empty()
+            && l.terms.is_empty()
+            && !matches!(
+                l.prohibits_commercial_use,
+                CommercialUse::Unknown | CommercialUse::NotGranted
+            )
+        {
+            self.report(
+                format!("{at}.license.prohibits_commercial_use"),
+                "with no licence or terms recorded, commercial use can only be \"unknown\" or \"not-granted\"",
             );
         }
     }
@@ -429,6 +494,18 @@ fn is_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.starts_with('-')
         && !s.ends_with('-')
+}
+
+/// `YYYY-MM` or `YYYY-MM-DD`.
+fn is_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    match b.len() {
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
 }
 
 fn is_year_month(d: &str) -> bool {

@@ -3,7 +3,7 @@
 //! suggested data statement. Shared by the result cards and the registry
 //! browser.
 
-use whichdata::{CommercialUse, Entry, Registry, Source, State as Availability};
+use whichdata::{Entry, Registry, Source, State as Availability};
 
 /// "D2 DukeMTMC-reID ← D1 DukeMTMC (retracted 2019-04)".
 pub fn lineage(registry: &Registry, entry: &Entry) -> String {
@@ -41,19 +41,13 @@ pub fn retractions(registry: &Registry, entry: &Entry) -> Vec<String> {
         .collect()
 }
 
-/// "CC BY-NC-SA 4.0 — forbids commercial use".
+/// "Licence: CC BY-NC-SA 4.0; commercial use is forbidden." — never taking
+/// silence (no licence, nothing recorded) for permission.
 pub fn licence(entry: &Entry) -> String {
     match &entry.license {
-        None => "Licence not recorded".to_string(),
-        Some(l) => {
-            let commercial = match l.prohibits_commercial_use {
-                CommercialUse::Yes => " — forbids commercial use",
-                CommercialUse::Some => " — some copies forbid commercial use",
-                CommercialUse::No => " — does not forbid commercial use",
-                CommercialUse::Unknown => "",
-            };
-            format!("{}{commercial}", l.display())
-        }
+        None => "Not recorded: no permission is known, so ask the distributor before any use."
+            .to_string(),
+        Some(l) => l.summary(),
     }
 }
 
@@ -63,7 +57,7 @@ pub fn availability(entry: &Entry) -> (String, Option<String>) {
         Availability::Available => "Available",
         Availability::Retracted => "Retracted",
         Availability::Unavailable => "No longer available",
-        Availability::Unknown => "Availability unknown",
+        Availability::Unknown => "Availability unknown (nothing documents it)",
     };
     (
         state.to_string(),
@@ -105,9 +99,20 @@ pub fn data_statement(registry: &Registry, entry: &Entry) -> String {
     if let Some(a) = entry.access.first() {
         s.push_str(&format!(" We obtained it from {}", a.url));
         match &entry.license {
-            Some(l) if !l.published.is_empty() => s.push_str(&format!(", under {}.", l.display())),
-            _ => s.push_str(", which states no licence."),
+            Some(l) if !l.is_none_published() => {
+                s.push_str(&format!(", under {}", l.display()));
+            }
+            _ => s.push_str(", which publishes no licence (so grants no permission)"),
         }
+        let terms: Vec<&str> = entry
+            .license
+            .iter()
+            .flat_map(|l| l.terms.iter().map(|t| t.text.trim_end_matches('.')))
+            .collect();
+        if !terms.is_empty() {
+            s.push_str(&format!("; its distributor's terms: {}", terms.join("; ")));
+        }
+        s.push('.');
     }
     for r in retractions(registry, entry) {
         s.push_str(&format!(" Note: {r}."));

@@ -264,14 +264,40 @@ fn show(args: &ShowArgs, registry: &Registry) -> ExitCode {
     } else {
         GOOD
     };
+    let as_of = st
+        .as_of
+        .as_deref()
+        .map(|d| format!(" (as of {d})"))
+        .unwrap_or_default();
+    let cited = match &st.source {
+        Some(src) => notes.mark(src),
+        None => paint(DIM, "(nothing documents it)"),
+    };
     row(
         "status",
-        format!(
-            "{} {}",
-            paint(status_style, &status),
-            notes.mark(&st.source)
-        ),
+        format!("{}{as_of} {cited}", paint(status_style, &status)),
     );
+    for r in &st.reports {
+        let date = r
+            .date
+            .as_deref()
+            .map(|d| format!(" {d}"))
+            .unwrap_or_default();
+        let as_of = r
+            .as_of
+            .as_deref()
+            .map(|d| format!(" (as of {d})"))
+            .unwrap_or_default();
+        row(
+            "reported",
+            format!(
+                "{}{date}: {}{as_of} {}",
+                r.state.as_str(),
+                r.statement,
+                notes.mark(&r.source)
+            ),
+        );
+    }
     match &entry.license {
         Some(l) => {
             let spdx: Vec<&str> = l.spdx.iter().flatten().map(String::as_str).collect();
@@ -283,14 +309,24 @@ fn show(args: &ShowArgs, registry: &Registry) -> ExitCode {
             row(
                 "licence",
                 format!(
-                    "{}{spdx}; prohibits commercial use: {} {}",
+                    "{}{spdx}; {} {}",
                     l.display(),
-                    l.prohibits_commercial_use.as_str(),
+                    l.prohibits_commercial_use.sentence(),
                     notes.mark(&l.source)
                 ),
             );
+            for t in &l.terms {
+                row(
+                    "terms",
+                    format!("the distributor's terms: {} {}", t.text, notes.mark(&t.source)),
+                );
+            }
         }
-        None => row("licence", "not recorded".to_string()),
+        None => row(
+            "licence",
+            "not recorded: no licence is known, which grants nothing; ask the distributor before any use"
+                .to_string(),
+        ),
     }
     for a in &entry.access {
         let archived = if a.archived { " (archived copy)" } else { "" };
@@ -376,8 +412,14 @@ fn entry_sources(e: &Entry) -> Vec<&str> {
     keys.extend(e.statistics.iter().map(|s| s.source.as_str()));
     keys.extend(e.cues.iter().map(|c| c.source.as_str()));
     keys.extend(e.annotations.iter().map(|a| a.source.as_str()));
-    keys.push(&e.status.source);
+    keys.extend(e.status.source.as_deref());
+    keys.extend(e.status.reports.iter().map(|r| r.source.as_str()));
     keys.extend(e.license.iter().map(|l| l.source.as_str()));
+    keys.extend(
+        e.license
+            .iter()
+            .flat_map(|l| l.terms.iter().map(|t| t.source.as_str())),
+    );
     keys.extend(e.access.iter().map(|a| a.source.as_str()));
     keys.extend(e.study.iter().map(|s| s.source.as_str()));
     keys.extend(e.notes.iter().map(|n| n.source.as_str()));

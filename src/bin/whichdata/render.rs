@@ -122,13 +122,11 @@ fn suggestion(out: &mut String, s: &Suggestion, registry: &Registry) {
             )),
             (state, _) => facts.push(state.as_str().to_string()),
         }
-        if let Some(l) = &e.license {
-            let commercial = match l.prohibits_commercial_use {
-                whichdata::CommercialUse::Yes => "; no commercial use",
-                whichdata::CommercialUse::Some => "; some copies forbid commercial use",
-                _ => "",
-            };
-            facts.push(format!("licence {}{commercial}", l.display()));
+        match &e.license {
+            Some(l) => facts.push(l.brief()),
+            None => facts.push(
+                "licence not recorded (no permission is known: ask the distributor)".to_string(),
+            ),
         }
         let sensitive: Vec<&str> = e
             .annotations

@@ -48,7 +48,9 @@ pub fn RegistryBrowser(props: &RegistryBrowserProps) -> Html {
                     "noncommercial" => e.license.as_ref().is_some_and(|l| {
                         matches!(
                             l.prohibits_commercial_use,
-                            whichdata::CommercialUse::Yes | whichdata::CommercialUse::Some
+                            whichdata::CommercialUse::Yes
+                                | whichdata::CommercialUse::Some
+                                | whichdata::CommercialUse::NotGranted
                         )
                     }),
                     "none" => e.license.as_ref().is_none_or(|l| {
@@ -96,7 +98,7 @@ pub fn RegistryBrowser(props: &RegistryBrowserProps) -> Html {
                         { for ["", "available", "retracted", "unavailable", "unknown"].iter().map(|s| html! { <option value={*s} selected={*s == status.as_str()}>{ if s.is_empty() { "all" } else { s } }</option> }) }
                     </select></label>
                     <label>{ "Licence " }<select onchange={select(licence.clone())}>
-                        { for [("", "all"), ("noncommercial", "forbids commercial use"), ("none", "no licence")].iter().map(|(v, label)| html! {
+                        { for [("", "all"), ("noncommercial", "commercial use not permitted"), ("none", "no licence published")].iter().map(|(v, label)| html! {
                             <option value={*v} selected={*v == licence.as_str()}>{ *label }</option>
                         }) }
                     </select></label>
@@ -177,9 +179,27 @@ fn detail(registry: &Registry, e: &Entry) -> Html {
                 .as_deref()
                 .map(|d| format!(" {d}"))
                 .unwrap_or_default(),
-            cite(&e.status.source)
+            match e.status.source.as_deref() {
+                Some(src) => cite(src),
+                None => "(nothing documents it)".to_string(),
+            }
         ),
     ));
+    if let Some(d) = &e.status.as_of {
+        facts.push(("status as of".into(), d.clone()));
+    }
+    for r in &e.status.reports {
+        facts.push((
+            "reported".into(),
+            format!(
+                "{} {}: {} {}",
+                r.state.as_str(),
+                r.date.as_deref().unwrap_or(""),
+                r.statement,
+                cite(&r.source)
+            ),
+        ));
+    }
     if let Some(l) = &e.license {
         facts.push((
             "licence".into(),
