@@ -389,3 +389,16 @@ fn random_bytes_never_crash_the_cli() {
         "a registry that is not one is a registry error"
     );
 }
+
+#[test]
+fn a_derivative_of_withdrawn_data_shows_its_parent_s_retraction() {
+    let out = run(&["check"], b"We train a ResNet on CIFAR-10.");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("cifar10  CIFAR-10"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("derived from tinyimages 80 Million Tiny Images (retracted 2020-06)"),
+        "{}",
+        out.stdout
+    );
+}

@@ -195,3 +195,45 @@ fn usage_errors_exit_2() {
     let out = run(&["registry", "frobnicate"], b"");
     assert_eq!(out.code, 2);
 }
+
+#[test]
+fn retracted_families_beyond_the_study_are_listed_with_their_lineage() {
+    let out = run(&["registry", "list", "--status", "retracted"], b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for id in ["D1", "D9", "tinyimages", "megaface", "vggface2", "brainwash"] {
+        assert!(
+            out.stdout.lines().any(|l| l.starts_with(&format!("{id} "))),
+            "{id} missing from:\n{}",
+            out.stdout
+        );
+    }
+    let cifar = run(&["registry", "show", "cifar10"], b"");
+    assert!(
+        cifar.stdout.contains("←  tinyimages 80 Million Tiny Images [retracted]"),
+        "{}",
+        cifar.stdout
+    );
+}
+
+#[test]
+fn withdrawn_datasets_keep_their_derivatives_in_view() {
+    let registry = whichdata::Registry::builtin().unwrap();
+    // Families whose root was withdrawn (retracted or no longer obtainable)
+    // and which hold derivatives or models built from it.
+    let withdrawn: Vec<&str> = registry
+        .entries()
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.status.state,
+                whichdata::State::Retracted | whichdata::State::Unavailable
+            ) && registry.children(&e.id).next().is_some()
+        })
+        .map(|e| e.id.as_str())
+        .collect();
+    let beyond_study: Vec<&&str> = withdrawn
+        .iter()
+        .filter(|id| !matches!(**id, "D1" | "D9") && !id.starts_with('D'))
+        .collect();
+    assert!(beyond_study.len() >= 5, "{withdrawn:?}");
+}

@@ -190,7 +190,7 @@ fn each_broken_rule_is_reported_with_its_place() {
         (
             "a status date is a date",
             |d| d["entries"][1]["status"]["as_of"] = json!("last spring"),
-            "entries[1] (child).status.as_of: \"last spring\" is not YYYY-MM or YYYY-MM-DD",
+            "entries[1] (child).status.as_of: \"last spring\" is not YYYY, YYYY-MM or YYYY-MM-DD",
         ),
         (
             "a conflicting report needs its source",

@@ -296,6 +296,14 @@ pub(crate) enum Fit {
     Approximate,
 }
 
+/// Whether a count says which dataset it is about on its own: at least
+/// 100, and not a round number (16,522 is some dataset's; 10,000 or 2,000
+/// is anyone's). A count tied to a name needs neither.
+pub(crate) fn distinctive(c: &Claim) -> bool {
+    let v = c.value.round() as u64;
+    !c.approximate && v >= 100 && v % 100 != 0
+}
+
 /// The best fit of `claim` among `entry`'s statistics. A count the text
 /// gives as the whole ("includes 1M images") is compared with the training
 /// split where the entry records no total for that quantity: for a

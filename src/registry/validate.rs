@@ -331,11 +331,11 @@ impl<'a> Checker<'a> {
             ),
         }
         if let Some(d) = &s.as_of
-            && !is_date(d)
+            && !(is_year_month(d) || is_date(d))
         {
             self.report(
                 format!("{at}.status.as_of"),
-                format!("\"{d}\" is not YYYY-MM or YYYY-MM-DD"),
+                format!("\"{d}\" is not YYYY, YYYY-MM or YYYY-MM-DD"),
             );
         }
         for (j, r) in s.reports.iter().enumerate() {

@@ -11,7 +11,7 @@ use super::super::cues::{is_task, related};
 use super::super::model::features::UseFeature as F;
 use super::super::relations::Relation;
 use super::super::report::{CitationRate, ReasonKind};
-use super::super::statistics::{Fit, best_fit};
+use super::super::statistics::{Fit, best_fit, distinctive};
 use super::super::structure::SectionKind;
 use super::context::{Context, MentionInfo};
 use super::{GroupNames, GroupRole, Item, introduces, models, short_citation};
@@ -19,9 +19,6 @@ use crate::registry::{Cue, Entry, EntryKind, PaperRole, Quantity};
 
 /// At most this many counts of one kind count as evidence.
 pub(crate) const MAX_COUNTS: usize = 3;
-/// A count not tied to any name counts only from this size up (small
-/// numbers match some dataset by chance).
-const UNSCOPED_MIN: f64 = 100.0;
 
 /// How strongly one mention says the group is used, best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -472,7 +469,7 @@ fn counts(
     for (c, about) in &ctx.claims {
         let ours = match about {
             Some(i) => names.mentions.binary_search(i).is_ok(),
-            None => c.value >= UNSCOPED_MIN,
+            None => distinctive(c),
         };
         if !ours || !seen.insert((c.quantity, c.value.to_bits())) {
             continue;

@@ -163,7 +163,7 @@ pub(crate) fn gather(ctx: &Context<'_>) -> Vec<GroupEvidence> {
         }
     }
     for (c, _) in &ctx.claims {
-        if c.approximate || c.value < LARGE_COUNT {
+        if !super::statistics::distinctive(c) || c.value < LARGE_COUNT {
             continue;
         }
         for e in analyzer.exact_statistic_owners(c) {

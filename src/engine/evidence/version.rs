@@ -315,7 +315,7 @@ fn counts(
     for (c, about) in &ctx.claims {
         let ours = match about {
             Some(i) => names.mentions.binary_search(i).is_ok(),
-            None => true,
+            None => super::super::statistics::distinctive(c),
         };
         if !ours || !seen.insert((c.quantity, c.value.to_bits())) {
             continue;
