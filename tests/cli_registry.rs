@@ -200,7 +200,14 @@ fn usage_errors_exit_2() {
 fn retracted_families_beyond_the_study_are_listed_with_their_lineage() {
     let out = run(&["registry", "list", "--status", "retracted"], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
-    for id in ["D1", "D9", "tinyimages", "megaface", "vggface2", "brainwash"] {
+    for id in [
+        "D1",
+        "D9",
+        "tinyimages",
+        "megaface",
+        "vggface2",
+        "brainwash",
+    ] {
         assert!(
             out.stdout.lines().any(|l| l.starts_with(&format!("{id} "))),
             "{id} missing from:\n{}",
@@ -209,7 +216,9 @@ fn retracted_families_beyond_the_study_are_listed_with_their_lineage() {
     }
     let cifar = run(&["registry", "show", "cifar10"], b"");
     assert!(
-        cifar.stdout.contains("←  tinyimages 80 Million Tiny Images [retracted]"),
+        cifar
+            .stdout
+            .contains("←  tinyimages 80 Million Tiny Images [retracted]"),
         "{}",
         cifar.stdout
     );

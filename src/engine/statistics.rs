@@ -301,7 +301,7 @@ pub(crate) enum Fit {
 /// is anyone's). A count tied to a name needs neither.
 pub(crate) fn distinctive(c: &Claim) -> bool {
     let v = c.value.round() as u64;
-    !c.approximate && v >= 100 && v % 100 != 0
+    !c.approximate && v >= 100 && !v.is_multiple_of(100)
 }
 
 /// The best fit of `claim` among `entry`'s statistics. A count the text
