@@ -195,6 +195,16 @@ impl PaperIndex {
             .iter()
             .filter(|w| words.contains(w.as_str()))
             .count();
+        // A title's letters and numbers tell siblings apart ("IARPA Janus
+        // Benchmark-B" and "-C", "VGGFace2"): every one must be there.
+        let marks_found = p
+            .words
+            .iter()
+            .filter(|w| w.len() == 1 || w.bytes().any(|b| b.is_ascii_digit()))
+            .all(|w| words.contains(w.as_str()));
+        if !marks_found {
+            return false;
+        }
         let coverage = found as f64 / p.words.len() as f64;
         let surname_ok = p.surname.as_deref().is_some_and(|s| words.contains(s));
         let year_ok = years.iter().any(|y| (y - p.year).abs() <= YEAR_SLACK);
@@ -263,6 +273,26 @@ fn years_in(text: &str) -> Vec<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sibling_title_differing_in_one_letter_is_not_a_match() {
+        let registry = Registry::builtin().unwrap();
+        let index = PaperIndex::new(registry);
+        let ijb_c = "[29] Brianna Maze, Jocelyn C. Adams, James A. Duncan, Nathan D. Kalka, Tim Miller, Charles Otto, Anil K. Jain, W. Tyler Niggel, Janet Anderson, Jordan Cheney, and Patrick Grother. IARPA Janus Benchmark - C: Face dataset and protocol. In ICB, 2018.";
+        let found: Vec<String> = index.matches(ijb_c).into_iter().map(|m| m.source).collect();
+        let entries: Vec<&str> = found
+            .iter()
+            .flat_map(|k| {
+                registry
+                    .entries()
+                    .iter()
+                    .filter(move |e| e.papers.iter().any(|l| &l.source == k))
+                    .map(|e| e.id.as_str())
+            })
+            .collect();
+        assert!(entries.contains(&"ijb-c"), "{found:?}");
+        assert!(!entries.contains(&"ijb-b"), "{found:?}");
+    }
 
     #[test]
     fn splits_numbered_and_plain_lists() {

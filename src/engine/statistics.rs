@@ -171,7 +171,11 @@ pub(crate) fn claims(text: &str, sentences: &[(usize, usize)]) -> Vec<Claim> {
             .map_or(prev_end, |i| prev_end + i + 1);
         // The split is named after the count ("for training") or, failing
         // that, before it ("a query set of 2,228 images").
-        let split = split_in(&text[end..clause_end]).or_else(|| split_in(&text[clause_start..s]));
+        // A split word between the count and its unit ("16,522 training
+        // images") settles it first.
+        let split = filler_split(&text[s..end])
+            .or_else(|| split_in(&text[end..clause_end]))
+            .or_else(|| split_in(&text[clause_start..s]));
         out.push(Claim {
             quantity,
             value: n.value,
@@ -235,6 +239,19 @@ fn elided_unit_context(after: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.starts_with(p))
+}
+
+/// The split named by a word between a count and its unit.
+fn filler_split(count_and_unit: &str) -> Option<Split> {
+    count_and_unit
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find_map(|w| match w.to_ascii_lowercase().as_str() {
+            "training" | "train" => Some(Split::Train),
+            "test" | "testing" => Some(Split::Test),
+            "query" => Some(Split::Query),
+            "gallery" => Some(Split::Gallery),
+            _ => None,
+        })
 }
 
 /// The split a clause names.
@@ -442,6 +459,15 @@ mod tests {
             (
                 "85k IDs and 5.8 million images",
                 vec![(Identities, 85e3, None), (Images, 5.8e6, None)],
+            ),
+            (
+                // The split word between count and unit beats "contains".
+                "DukeMTMC contains 16,522 training images of 702 identities, with 2,228 query images.",
+                vec![
+                    (Images, 16522.0, Some(Split::Train)),
+                    (Identities, 702.0, Some(Split::Train)),
+                    (Images, 2228.0, Some(Split::Query)),
+                ],
             ),
             (
                 "a query set of 2,228 images",

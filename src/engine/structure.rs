@@ -104,7 +104,15 @@ impl Structure {
                     || lines.get(i + 2).is_some_and(|(_, l)| !l.trim().is_empty());
                 let marked = is_marked_heading(line);
                 let plain = previous_blank || i == 0 || starts_numbered(line);
-                if (marked || plain && next_has_text) && looks_like_heading(line, &words) {
+                // A line the next one continues in lower case is the start
+                // of a wrapped sentence (a paragraph's first line in text
+                // extracted from a PDF), not a heading.
+                let continued = lines
+                    .get(i + 1)
+                    .is_some_and(|(_, l)| l.trim_start().starts_with(|c: char| c.is_lowercase()));
+                if (marked || plain && next_has_text && !continued)
+                    && looks_like_heading(line, &words)
+                {
                     let lower = words.to_ascii_lowercase();
                     let span = (at + span.0, at + span.1);
                     if REFERENCE_HEADINGS.contains(&lower.as_str())
@@ -399,6 +407,24 @@ mod tests {
         assert_eq!(
             s.section_at(text.find("test on").unwrap()),
             SectionKind::Experiments
+        );
+    }
+
+    #[test]
+    fn a_paragraph_first_line_from_a_pdf_is_no_heading() {
+        // Text extracted from a PDF: a blank line before each paragraph,
+        // and lines that wrap mid-sentence.
+        let text = "2 Related Work\n\nLarge web-collected training sets drove progress in the\nfield. CASIA-WebFace has half a million images.\n\n3 Method\n\nWe add a margin.\n";
+        let s = Structure::read(text);
+        let headings: Vec<&str> = s
+            .headings
+            .iter()
+            .map(|h| &text[h.span.0..h.span.1])
+            .collect();
+        assert_eq!(headings, ["Related Work", "Method"]);
+        assert_eq!(
+            s.section_at(text.find("CASIA").unwrap()),
+            SectionKind::RelatedWork
         );
     }
 

@@ -50,7 +50,12 @@ impl KeyStream {
                     gap_start = i;
                 }
                 gap_chars += 1;
-                gap_soft &= matches!(c, ' ' | '-' | '_' | '/' | '.' | '\u{2010}' | '\u{2011}');
+                // Typeset hyphens and dashes (PDFs print "Benchmark–C") count as
+                // hyphens.
+                gap_soft &= matches!(
+                    c,
+                    ' ' | '-' | '_' | '/' | '.' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}'
+                );
             }
         }
         KeyStream { bytes, origin }
@@ -85,6 +90,7 @@ mod tests {
             ("LFW, a new", "lfw|anew"),
             ("LFW  and", "lfw|and"),
             ("CK+ (extended)", "ck+|extended"),
+            ("IARPA Janus Benchmark\u{2013}C", "iarpajanusbenchmarkc"),
         ] {
             assert_eq!(folded(text), expected, "{text}");
         }

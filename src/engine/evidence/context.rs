@@ -145,7 +145,13 @@ impl<'a> Context<'a> {
             })
             .collect();
 
-        let cues = analyzer.cues.find(text);
+        // A cue word inside a dataset's name ("Cross-Age LFW", "Occluded
+        // DukeMTMC") names that dataset; it does not describe another.
+        let mut cues = analyzer.cues.find(text);
+        cues.retain(|h| {
+            let i = mentions.partition_point(|m| m.raw.span.1 <= h.span.0);
+            mentions.get(i).is_none_or(|m| m.raw.span.0 >= h.span.1)
+        });
         let (cited, marker_papers) = resolve_citations(analyzer, &markers, &references);
         let first_sentence = sentences.first().copied().unwrap_or((0, text.len()));
         let named = mentions
@@ -188,13 +194,37 @@ impl<'a> Context<'a> {
         self.text[s..e].to_string()
     }
 
-    /// Descriptive cues (modifiers) in the sentences given.
-    pub(crate) fn modifiers_in<'c>(
+    /// Descriptive cues (modifiers) in the sentences given that describe
+    /// the mentions `own` (indexes into `mentions`): a cue describes the
+    /// name nearest to it in its sentence. "benchmarks with a large age gap
+    /// (AgeDB-30, CALFW) and large-scale ones (IJB-C)" says nothing about
+    /// IJB-C's ages. A sentence with no name (the title, read for a group
+    /// it does not name) gives all its cues.
+    pub(crate) fn modifiers_near<'c>(
         &'c self,
         sentences: &'c FastSet<usize>,
+        own: &'c [usize],
     ) -> impl Iterator<Item = &'c CueHit> + 'c {
         self.cues.iter().filter(move |h| {
-            is_modifier(h.cue) && sentences.contains(&sentence_of(&self.sentences, h.span.0))
+            let sentence = sentence_of(&self.sentences, h.span.0);
+            if !is_modifier(h.cue) || !sentences.contains(&sentence) {
+                return false;
+            }
+            let first = self.mentions.partition_point(|m| m.sentence < sentence);
+            let nearest = self.mentions[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, m)| m.sentence == sentence)
+                .min_by_key(|(_, m)| {
+                    let (s, e) = m.raw.span;
+                    if e <= h.span.0 {
+                        h.span.0 - e
+                    } else {
+                        s.saturating_sub(h.span.1)
+                    }
+                })
+                .map(|(k, _)| first + k);
+            nearest.is_none_or(|k| own.binary_search(&k).is_ok())
         })
     }
 }

@@ -14,9 +14,11 @@ use std::collections::BTreeSet;
 
 use super::Analyzer;
 use super::model::features::{UseFeature, VersionFeature, dense};
+use super::relations::Relation;
 use super::report::{Excerpt, Mention, ReasonKind};
+use super::structure::SectionKind;
 use super::structure::Span;
-use crate::registry::{Entry, EntryKind};
+use crate::registry::{Entry, EntryKind, PaperRole};
 use context::Context;
 
 /// One piece of evidence: a feature's value, and the reason that shows it.
@@ -153,12 +155,17 @@ pub(crate) fn gather(ctx: &Context<'_>) -> Vec<GroupEvidence> {
     }
     // A cited paper touches datasets only: a model's paper (ArcFace's) is
     // cited for its method, which says nothing about running its weights.
+    // And only the datasets it introduced (or whose creators ask for it): a
+    // paper merely related to a dataset (ArcFace's, for InsightFace's
+    // repackaging of VGGFace2) is cited for itself.
     for p in &ctx.cited {
-        for &e in p
-            .entries
-            .iter()
-            .filter(|&&e| entries[e].kind != EntryKind::Model)
-        {
+        for &e in p.entries.iter().filter(|&&e| {
+            entries[e].kind != EntryKind::Model
+                && entries[e]
+                    .papers
+                    .iter()
+                    .any(|l| l.source == p.source && l.role != PaperRole::Related)
+        }) {
             touched.insert(analyzer.group_of[e]);
         }
     }
@@ -201,17 +208,41 @@ pub(crate) fn gather(ctx: &Context<'_>) -> Vec<GroupEvidence> {
             } else {
                 Vec::new()
             };
-            let ruled_out = is_model && models::trained_elsewhere(&use_items);
+            let ruled_out = (is_model && models::trained_elsewhere(&use_items))
+                || only_in_related_work(ctx, &names);
             GroupEvidence {
                 ruled_out,
                 members: members.clone(),
                 use_items,
                 member_items,
                 role,
-                modifiers: ctx.modifiers_in(&names.sentences).copied().collect(),
+                modifiers: ctx
+                    .modifiers_near(&names.sentences, &names.mentions)
+                    .copied()
+                    .collect(),
             }
         })
         .collect()
+}
+
+/// Whether a whole paper (one with method or experiments sections of its
+/// own) names the group only under Related Work, and never says there that
+/// it uses it. Such a name is someone else's experiment: the study's coder,
+/// reading whole papers, did not count it. (A rule rather than a fitted
+/// weight: the development texts are abstracts and passages without
+/// sections, so no weight for it could be fitted.)
+fn only_in_related_work(ctx: &Context<'_>, names: &GroupNames) -> bool {
+    let own_work = ctx
+        .structure
+        .headings
+        .iter()
+        .any(|h| matches!(h.kind, SectionKind::Method | SectionKind::Experiments));
+    own_work
+        && !names.mentions.is_empty()
+        && names.mentions.iter().all(|&i| {
+            let m = &ctx.mentions[i];
+            m.section == SectionKind::RelatedWork && !matches!(m.relation, Relation::Used(_))
+        })
 }
 
 /// A count this large, matching a registry statistic exactly, is evidence

@@ -71,6 +71,11 @@ const METHOD_WORDS_BEFORE: &[&str] = &[
     "vs.",
     "proposed in",
     "outperforms",
+    "released with",
+    "introduced with",
+    "introduced in",
+    "introduced by",
+    "proposed by",
 ];
 
 /// Words before a dataset name that say the model was trained on it.
@@ -150,7 +155,22 @@ pub(super) fn evidence(ctx: &Context<'_>, members: &[usize], names: &GroupNames)
                 Some(m.raw.span),
             ));
         }
-        let signals = [weight_word, m.model_words, used];
+        // "the loss of ArcFace", "released with ArcFace": this mention is the
+        // method or its paper, whatever else its sentence says.
+        let after_method = METHOD_WORDS_AFTER
+            .iter()
+            .find(|w| a_word(w))
+            .map(|w| w.to_string());
+        let before_method = METHOD_WORDS_BEFORE
+            .iter()
+            .find(|w| before.trim_end().ends_with(*w))
+            .map(|w| w.to_string());
+        let as_method = after_method.or(before_method);
+        let signals = if as_method.is_some() {
+            [None, None, None]
+        } else {
+            [weight_word, m.model_words, used]
+        };
         let count = signals.iter().flatten().count();
         if count > run.as_ref().map_or(0, |(c, _)| *c) {
             let w = signals
@@ -173,26 +193,18 @@ pub(super) fn evidence(ctx: &Context<'_>, members: &[usize], names: &GroupNames)
                 ),
             ));
         }
-        if method.is_none() {
-            let after_method = METHOD_WORDS_AFTER
-                .iter()
-                .find(|w| a_word(w))
-                .map(|w| w.to_string());
-            let before_method = METHOD_WORDS_BEFORE
-                .iter()
-                .find(|w| before.trim_end().ends_with(*w))
-                .map(|w| w.to_string());
-            if let Some(w) = after_method.or(before_method) {
-                method = Some(Item::use_item(
-                    F::ModelAsMethod,
-                    1.0,
-                    ReasonKind::ModelAsMethod {
-                        written: written.clone(),
-                        words: w,
-                    },
-                    Some(m.raw.span),
-                ));
-            }
+        if method.is_none()
+            && let Some(w) = as_method
+        {
+            method = Some(Item::use_item(
+                F::ModelAsMethod,
+                1.0,
+                ReasonKind::ModelAsMethod {
+                    written: written.clone(),
+                    words: w,
+                },
+                Some(m.raw.span),
+            ));
         }
         if trained.is_none() {
             trained = trained_on(ctx, i, members, family);

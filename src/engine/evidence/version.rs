@@ -325,7 +325,12 @@ fn counts(
         match best {
             Some((f, s)) => {
                 let (feature, n) = if f == Fit::Exact {
-                    (F::StatExact, &mut exact)
+                    let feature = if super::super::statistics::distinctive(c) {
+                        F::StatExactDistinctive
+                    } else {
+                        F::StatExact
+                    };
+                    (feature, &mut exact)
                 } else {
                     (F::StatApprox, &mut approx)
                 };
@@ -402,7 +407,9 @@ fn cues(ctx: &Context<'_>, members: &[usize], m: usize, names: &GroupNames, item
     };
     let has = |x: usize, cue: Cue| entries[x].cues.iter().any(|c| related(c.cue, cue));
     let mut seen: Vec<Cue> = Vec::new();
-    let near: Vec<&CueHit> = ctx.modifiers_in(near_sentences).collect();
+    let near: Vec<&CueHit> = ctx
+        .modifiers_near(near_sentences, &names.mentions)
+        .collect();
     let elsewhere: Vec<&CueHit> = ctx
         .cues
         .iter()

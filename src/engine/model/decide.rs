@@ -173,9 +173,16 @@ fn group_scores(model: &Model, g: &GroupEvidence) -> (GroupScores, Vec<Reason>, 
 
 /// For each member of `g`, whether the text's description rules it out: it
 /// is described with cues it lacks and with none it has, while some
-/// relative has at least one of them.
+/// relative has at least one of them. Counts outweigh words: a member whose
+/// statistics the text gives exactly is not ruled out by a descriptive word
+/// ("DukeMTMC, where occlusion is frequent" with DukeMTMC-reID's counts is
+/// not Occluded-DukeMTMC).
 fn ruled_out_by_description(g: &GroupEvidence) -> Vec<bool> {
     let cue = VersionFeature::Cue.index();
+    let stat_exact = [
+        VersionFeature::StatExact.index(),
+        VersionFeature::StatExactDistinctive.index(),
+    ];
     let has = |items: &[Item], positive: bool| {
         items
             .iter()
@@ -192,7 +199,9 @@ fn ruled_out_by_description(g: &GroupEvidence) -> Vec<bool> {
     g.member_items
         .iter()
         .zip(&fits)
-        .map(|(items, &f)| !f && has(items, false))
+        .map(|(items, &f)| {
+            !f && has(items, false) && !items.iter().any(|i| stat_exact.contains(&i.feature))
+        })
         .collect()
 }
 

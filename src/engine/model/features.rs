@@ -123,9 +123,9 @@ features! {
         ModelTrainedOnOther = "model_trained_on_other", Negative;
         /// The model's name is used for its loss or method: "ArcFace loss".
         ModelAsMethod = "model_as_method", Negative;
-        /// Counts about it that fit a member exactly (at most 3).
+        /// Counts about it that fit a member exactly (at most 6).
         StatExact = "stat_exact", Positive;
-        /// Counts about it that fit a member within rounding (at most 3).
+        /// Counts about it that fit a member within rounding (at most 6).
         StatApprox = "stat_approx", Positive;
         /// The text works on a task the group benchmarks.
         TaskFits = "task_fits", Positive;
@@ -183,11 +183,15 @@ features! {
         /// It is a version, its own paper is not cited, and its original's
         /// is (users of DukeMTMC-reID cite DukeMTMC's paper).
         OriginalPaperCited = "original_paper_cited", Positive;
-        /// Counts that fit its statistics exactly (at most 3).
+        /// Small or round counts that fit its statistics exactly ("8
+        /// cameras", "1,000 identities"; at most 6): many datasets share them.
         StatExact = "stat_exact", Positive;
-        /// Counts that fit its statistics within rounding (at most 3).
+        /// Distinctive counts that fit its statistics exactly ("16,522
+        /// boxes", "5,822,653 images"; at most 6): few datasets share one.
+        StatExactDistinctive = "stat_exact_distinctive", Positive;
+        /// Counts that fit its statistics within rounding (at most 6).
         StatApprox = "stat_approx", Positive;
-        /// Counts of a quantity it records that contradict it (at most 3).
+        /// Counts of a quantity it records that contradict it (at most 6).
         StatConflict = "stat_conflict", Negative;
         /// Descriptive words near the names: +1 for each it has, −1 for
         /// each it lacks and a relative has (at most 3 of each).
