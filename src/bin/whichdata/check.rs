@@ -7,11 +7,11 @@ use whichdata::{Analyzer, Registry};
 
 use crate::cli::{CheckArgs, Format};
 use crate::exit_codes::ExitCode;
-use crate::input::{display_name, read_text};
+use crate::input::{display_name, read_paper, read_text};
 use crate::{render, style};
 
 pub fn run(args: &CheckArgs, registry: &Registry) -> ExitCode {
-    let text = match read_text(&args.file, "text") {
+    let text = match read_paper(&args.file, "text") {
         Ok(t) => t,
         Err(message) => {
             style::error(&message);

@@ -33,6 +33,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Fit the decision model's weights on labelled cases (writes model/weights.json).
     Fit(FitArgs),
+    /// Print the text whichdata reads from a file (a PDF's extracted text, or the text itself).
+    Text(TextArgs),
     /// Inspect and validate the registry of datasets, derivatives and models.
     #[command(subcommand)]
     Registry(RegistryCommand),
@@ -50,6 +52,14 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// Arguments of `text`.
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// A PDF or a text file; `-` for standard input.
+    #[arg(default_value = "-")]
+    pub file: PathBuf,
 }
 
 /// Arguments of `batch`.

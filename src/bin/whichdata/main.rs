@@ -40,6 +40,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Batch(ref args) => with_registry(&|r| batch::run(args, r)),
         Command::Eval(ref args) => with_registry(&|r| eval::run(args, r)),
         Command::Fit(ref args) => with_registry(&|r| fit::run(args, r)),
+        Command::Text(ref args) => text_cmd(args),
         Command::Registry(cmd) => {
             // `registry validate FILE` checks its own file; it must not fail
             // because some other registry is broken.
@@ -52,6 +53,25 @@ fn run(cli: Cli) -> ExitCode {
                 Ok(registry) => registry_cmd::run(cmd, &registry),
                 Err(code) => code,
             }
+        }
+    }
+}
+
+/// `whichdata text FILE`: what the engine would read.
+fn text_cmd(args: &cli::TextArgs) -> ExitCode {
+    match input::read_paper(&args.file, "file") {
+        Ok(text) => {
+            use std::io::Write as _;
+            let mut out = anstream::stdout();
+            let _ = out.write_all(text.as_bytes());
+            if !text.ends_with('\n') {
+                let _ = out.write_all(b"\n");
+            }
+            ExitCode::Success
+        }
+        Err(message) => {
+            style::error(&message);
+            ExitCode::InputProblems
         }
     }
 }
