@@ -13,6 +13,7 @@
 
 #![deny(missing_docs)]
 
+pub mod attention;
 mod document;
 mod engine;
 mod error;
