@@ -209,7 +209,7 @@ fn batch_reads_the_study_csv_and_writes_csv() {
     let rows: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(
         rows[0],
-        "line,id,status,suggestions,confidences,candidates,error"
+        "line,id,status,suggestions,confidences,candidates,error,flags,attention"
     );
     assert!(rows[1].starts_with("2,p1,identified,D2,"), "{}", rows[1]);
     assert!(rows[2].starts_with("3,p2,none,"), "{}", rows[2]);

@@ -12,6 +12,7 @@ mod registry_loading;
 // The command line: `whichdata registry list|show|validate`.
 mod cli_registry;
 // The command line: `whichdata check|batch|eval`.
+mod cli_batch_papers;
 mod cli_engine;
 // The fitted model shipped inside the library.
 mod model_data;

@@ -1,48 +1,265 @@
-//! `whichdata batch`: many documents in (JSONL, or the study's CSV), one
-//! result per document out, in input order.
+//! `whichdata batch`: many documents in, one result per document out, in
+//! input order.
 //!
-//! A pure line-in, line-out filter: it reads a chunk of documents, analyses
-//! them on every core, writes their results in order and moves on, so memory
-//! stays flat however long the input is. A document that cannot be read
-//! yields an error object naming its line, and the rest go on.
+//! Two kinds of input. A *corpus*, one file of documents (JSONL, or the
+//! study's CSV), is read as a pure line-in, line-out filter: a chunk of
+//! documents at a time, analysed on every core, written in order, so memory
+//! stays flat however long the input is. *Papers* (PDFs and text files, or
+//! folders of them: a programme committee's submissions) are one document
+//! each, read and extracted in the worker threads. Either way a document
+//! that cannot be read yields an error row naming it, and the rest go on;
+//! `--html` also collects every row into one offline report.
 
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde_json::{Value, json};
+use whichdata::attention::{self, Attention, Severity};
 use whichdata::{Analyzer, Registry, Report};
 
 use crate::cli::{BatchArgs, BatchInput, BatchOutput};
 use crate::exit_codes::ExitCode;
-use crate::input::display_name;
+use crate::html_report::HtmlReport;
+use crate::input::{display_name, read_paper};
 use crate::style;
 
-/// Documents analysed together before their results are written.
+/// Corpus documents analysed together before their results are written.
 const CHUNK: usize = 256;
+
+/// Papers analysed together per thread before their results are written
+/// (small, so that progress moves and one slow PDF holds little back).
+const PAPERS_PER_THREAD: usize = 2;
+
+/// Extensions of files taken as text papers inside a folder (PDFs are
+/// recognised by their content, whatever their name).
+const TEXT_EXTENSIONS: [&str; 3] = ["txt", "text", "md"];
+
+/// Extensions of corpus files, which are not papers.
+const CORPUS_EXTENSIONS: [&str; 2] = ["jsonl", "csv"];
 
 /// One document, or the reason it could not be read.
 struct Document {
     line: usize,
     id: Value,
-    parsed: Result<(String, Vec<String>), String>,
+    input: Input,
+}
+
+/// What a document's text comes from.
+enum Input {
+    /// A corpus line, already parsed (or the reason it could not be).
+    Parsed(Result<(String, Vec<String>), String>),
+    /// A paper's file, read and extracted by the worker that analyses it.
+    Paper(PathBuf),
+}
+
+/// What `batch` was given.
+enum Mode {
+    /// One corpus file (or standard input).
+    Corpus(PathBuf),
+    /// Papers, one document per file.
+    Papers(Vec<PathBuf>),
 }
 
 pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
-    let (reader, size): (Box<dyn Read>, Option<u64>) = if args.file.as_os_str() == "-" {
+    let mode = match choose_mode(&args.files) {
+        Ok(mode) => mode,
+        Err(message) => {
+            style::error(&message);
+            return ExitCode::InputProblems;
+        }
+    };
+    let analyzer = Analyzer::new(registry);
+    let stdout = std::io::stdout();
+    let mut sink = Sink {
+        out: BufWriter::new(stdout.lock()),
+        output: args.output,
+        registry,
+        html: args.html.as_ref().map(|_| HtmlReport::default()),
+        problems: 0,
+        done: 0,
+    };
+    if args.output == BatchOutput::Csv {
+        let _ = writeln!(
+            sink.out,
+            "line,id,status,suggestions,confidences,candidates,error,flags,attention"
+        );
+    }
+    let result = match mode {
+        Mode::Corpus(path) => corpus(args, &path, registry, &analyzer, &mut sink),
+        Mode::Papers(paths) => papers(paths, &analyzer, &mut sink),
+    };
+    let _ = sink.out.flush();
+    if let Err(message) = result {
+        style::error(&message);
+        return ExitCode::InputProblems;
+    }
+    if let (Some(path), Some(report)) = (&args.html, &sink.html)
+        && let Err(e) = report.write(path, registry)
+    {
+        style::error(&format!("cannot write the report {}: {e}", path.display()));
+        return ExitCode::InputProblems;
+    }
+    let (problems, done) = (sink.problems, sink.done);
+    if problems > 0 && !args.no_fail {
+        style::error(&format!(
+            "{problems} of {done} documents could not be analysed; their lines carry an \"error\""
+        ));
+        ExitCode::InputProblems
+    } else {
+        ExitCode::Success
+    }
+}
+
+/// One corpus file, or papers: folders and several files are papers; a
+/// single file is a paper when it is a PDF (by content), a corpus otherwise.
+fn choose_mode(files: &[PathBuf]) -> Result<Mode, String> {
+    if let [one] = files {
+        let is_dir = one.is_dir();
+        if one.as_os_str() == "-" || (!is_dir && !starts_like_pdf(one)) {
+            return Ok(Mode::Corpus(one.clone()));
+        }
+    }
+    let mut papers = Vec::new();
+    let mut skipped = Vec::new();
+    for path in files {
+        if path.as_os_str() == "-" {
+            return Err(
+                "standard input (-) is a corpus: give it alone, not beside papers".to_string(),
+            );
+        }
+        if path.is_dir() {
+            collect_folder(path, &mut papers, &mut skipped)
+                .map_err(|e| format!("cannot read the folder {}: {e}", path.display()))?;
+        } else if has_extension(path, &CORPUS_EXTENSIONS) && !starts_like_pdf(path) {
+            return Err(format!(
+                "{} is a corpus (JSONL or CSV), not a paper: give a corpus file alone",
+                path.display()
+            ));
+        } else {
+            // Named one by one: always a row, an error row if need be.
+            papers.push(path.clone());
+        }
+    }
+    if !skipped.is_empty() {
+        let shown: Vec<String> = skipped
+            .iter()
+            .take(5)
+            .map(|p| p.display().to_string())
+            .collect();
+        let more = skipped.len().saturating_sub(shown.len());
+        style::warning(&format!(
+            "skipped {} file(s) in the folders that are neither PDFs nor text ({}): {}{}",
+            skipped.len(),
+            TEXT_EXTENSIONS.join(", "),
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if papers.is_empty() {
+        return Err("no PDF or text papers found in the folders given".to_string());
+    }
+    Ok(Mode::Papers(papers))
+}
+
+/// Whether a file's first bytes carry the PDF header (unreadable files are
+/// left to the corpus reader, which says why).
+fn starts_like_pdf(path: &Path) -> bool {
+    let mut head = [0u8; 1024];
+    File::open(path)
+        .and_then(|mut f| {
+            let mut n = 0;
+            while n < head.len() {
+                match f.read(&mut head[n..])? {
+                    0 => break,
+                    k => n += k,
+                }
+            }
+            Ok(n)
+        })
+        .is_ok_and(|n| whichdata::pdf::is_pdf(&head[..n]))
+}
+
+/// The papers in a folder and its subfolders, in name order; hidden files
+/// and folders are left out, other files that are neither PDFs nor text
+/// are listed in `skipped`.
+fn collect_folder(
+    dir: &Path,
+    papers: &mut Vec<PathBuf>,
+    skipped: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_folder(&path, papers, skipped)?;
+            continue;
+        }
+        if starts_like_pdf(&path) || has_extension(&path, &TEXT_EXTENSIONS) {
+            papers.push(path);
+        } else {
+            skipped.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Whether the file's extension is one of `extensions` (lowercase).
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Papers: one document per file; the id is the path, the line its ordinal.
+fn papers(paths: Vec<PathBuf>, analyzer: &Analyzer<'_>, sink: &mut Sink<'_>) -> Result<(), String> {
+    let total = paths.len();
+    let progress = Progress::new(Total::Documents(total));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let docs = paths.into_iter().enumerate().map(|(i, path)| {
+        Ok(Document {
+            line: i + 1,
+            id: Value::String(path.display().to_string()),
+            input: Input::Paper(path),
+        })
+    });
+    let result = each_chunk(docs, threads * PAPERS_PER_THREAD, |chunk| {
+        write_chunk(analyzer, chunk, sink);
+        progress.update(sink.done, 0);
+    });
+    progress.finish(sink.done);
+    result
+}
+
+/// One corpus file: JSONL or the study's CSV.
+fn corpus(
+    args: &BatchArgs,
+    path: &Path,
+    registry: &Registry,
+    analyzer: &Analyzer<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<(), String> {
+    let (reader, size): (Box<dyn Read>, Option<u64>) = if path.as_os_str() == "-" {
         (Box::new(std::io::stdin().lock()), None)
     } else {
-        match File::open(&args.file) {
-            Ok(f) => {
-                let size = f.metadata().ok().map(|m| m.len());
-                (Box::new(f), size)
-            }
-            Err(e) => {
-                style::error(&format!("cannot read {}: {e}", display_name(&args.file)));
-                return ExitCode::InputProblems;
-            }
-        }
+        let f = File::open(path).map_err(|e| format!("cannot read {}: {e}", display_name(path)))?;
+        let size = f.metadata().ok().map(|m| m.len());
+        (Box::new(f), size)
     };
     let read = std::rc::Rc::new(std::cell::Cell::new(0u64));
     let mut reader = BufReader::with_capacity(
@@ -62,10 +279,7 @@ pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
                 BatchInput::Jsonl
             }
             Ok(_) => BatchInput::Csv,
-            Err(e) => {
-                style::error(&format!("cannot read {}: {e}", display_name(&args.file)));
-                return ExitCode::InputProblems;
-            }
+            Err(e) => return Err(format!("cannot read {}: {e}", display_name(path))),
         },
     };
     // With CRLF line ends the csv reader reports each record's line one too
@@ -75,63 +289,34 @@ pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
             .position(|&b| b == b'\n')
             .is_some_and(|i| i > 0 && head[i - 1] == b'\r')
     });
-    let analyzer = Analyzer::new(registry);
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    if args.output == BatchOutput::Csv {
-        let _ = writeln!(
-            out,
-            "line,id,status,suggestions,confidences,candidates,error"
-        );
-    }
-    let progress = Progress::new(size);
-    let mut problems = 0usize;
-    let mut done = 0usize;
+    let progress = Progress::new(size.map_or(Total::Unknown, Total::Bytes));
     let result = match format {
-        BatchInput::Jsonl => each_chunk(jsonl_documents(&mut reader), |chunk| {
-            write_chunk(&analyzer, chunk, args.output, &mut out, &mut problems);
-            done += chunk.len();
-            progress.update(done, read.get());
+        BatchInput::Jsonl => each_chunk(jsonl_documents(&mut reader), CHUNK, |chunk| {
+            write_chunk(analyzer, chunk, sink);
+            progress.update(sink.done, read.get());
         }),
         BatchInput::Csv => {
-            match csv_documents(&mut reader, registry, args.refs_column.as_deref(), crlf) {
-                Ok(docs) => each_chunk(docs, |chunk| {
-                    write_chunk(&analyzer, chunk, args.output, &mut out, &mut problems);
-                    done += chunk.len();
-                    progress.update(done, 0);
-                }),
-                Err(message) => {
-                    style::error(&message);
-                    return ExitCode::InputProblems;
-                }
-            }
+            let docs = csv_documents(&mut reader, registry, args.refs_column.as_deref(), crlf)?;
+            each_chunk(docs, CHUNK, |chunk| {
+                write_chunk(analyzer, chunk, sink);
+                progress.update(sink.done, 0);
+            })
         }
     };
-    let _ = out.flush();
-    progress.finish(done);
-    if let Err(message) = result {
-        style::error(&message);
-        return ExitCode::InputProblems;
-    }
-    if problems > 0 && !args.no_fail {
-        style::error(&format!(
-            "{problems} of {done} documents could not be analysed; their lines carry an \"error\""
-        ));
-        ExitCode::InputProblems
-    } else {
-        ExitCode::Success
-    }
+    progress.finish(sink.done);
+    result
 }
 
-/// Feeds documents to `f` in chunks of [`CHUNK`].
+/// Feeds documents to `f` in chunks of `size`.
 fn each_chunk(
     docs: impl Iterator<Item = Result<Document, String>>,
+    size: usize,
     mut f: impl FnMut(&[Document]),
 ) -> Result<(), String> {
-    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut chunk = Vec::with_capacity(size);
     for doc in docs {
         chunk.push(doc?);
-        if chunk.len() == CHUNK {
+        if chunk.len() == size {
             f(&chunk);
             chunk.clear();
         }
@@ -143,13 +328,7 @@ fn each_chunk(
 }
 
 /// Analyses a chunk on every core and writes the results in input order.
-fn write_chunk(
-    analyzer: &Analyzer<'_>,
-    chunk: &[Document],
-    output: BatchOutput,
-    out: &mut impl Write,
-    problems: &mut usize,
-) {
+fn write_chunk(analyzer: &Analyzer<'_>, chunk: &[Document], sink: &mut Sink<'_>) {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(chunk.len().max(1));
@@ -160,12 +339,7 @@ fn write_chunk(
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|d| match &d.parsed {
-                            Ok((text, refs)) => {
-                                analyzer.analyze(text, refs).map_err(|e| e.to_string())
-                            }
-                            Err(e) => Err(e.clone()),
-                        })
+                        .map(|d| analyse(analyzer, d))
                         .collect::<Vec<_>>()
                 })
             })
@@ -176,40 +350,143 @@ fn write_chunk(
             .collect()
     });
     for (doc, result) in chunk.iter().zip(results) {
-        if result.is_err() {
-            *problems += 1;
-        }
-        let line = match output {
-            BatchOutput::Jsonl => jsonl_line(doc, &result),
-            BatchOutput::Csv => csv_line(doc, &result),
-        };
-        let _ = out.write_all(line.as_bytes());
+        sink.write(doc, &result);
     }
 }
 
-fn jsonl_line(doc: &Document, result: &Result<Report, String>) -> String {
+/// One document's report (a paper is read and extracted here, in the
+/// worker).
+fn analyse(analyzer: &Analyzer<'_>, doc: &Document) -> Result<Report, String> {
+    match &doc.input {
+        Input::Parsed(Ok((text, refs))) => analyzer.analyze(text, refs).map_err(|e| e.to_string()),
+        Input::Parsed(Err(e)) => Err(e.clone()),
+        Input::Paper(path) => {
+            let text = read_paper(path, "paper")?;
+            if text.trim().is_empty() {
+                return Err(format!("paper {} is empty", display_name(path)));
+            }
+            analyzer
+                .analyze(&text, &[])
+                .map_err(|e| format!("paper {}: {e}", display_name(path)))
+        }
+    }
+}
+
+/// Where results go: standard output, row by row, and the HTML report.
+struct Sink<'r> {
+    out: BufWriter<std::io::StdoutLock<'static>>,
+    output: BatchOutput,
+    registry: &'r Registry,
+    html: Option<HtmlReport>,
+    problems: usize,
+    done: usize,
+}
+
+impl Sink<'_> {
+    fn write(&mut self, doc: &Document, result: &Result<Report, String>) {
+        self.done += 1;
+        if result.is_err() {
+            self.problems += 1;
+        }
+        let attention = result
+            .as_ref()
+            .ok()
+            .map(|r| attention::attention(r, self.registry));
+        let line = match self.output {
+            BatchOutput::Jsonl => jsonl_line(doc, result, attention.as_ref()),
+            BatchOutput::Csv => csv_line(doc, result, attention.as_ref()),
+        };
+        let _ = self.out.write_all(line.as_bytes());
+        if let Some(html) = &mut self.html {
+            html.add(
+                &id_text(&doc.id),
+                doc.line,
+                result.as_ref().map_err(|e| error_text(doc, e)),
+                attention.as_ref(),
+                self.registry,
+            );
+        }
+    }
+}
+
+/// An error as written: a corpus error names its line; a paper's names its
+/// file already.
+fn error_text(doc: &Document, e: &str) -> String {
+    match doc.input {
+        Input::Paper(_) => e.to_string(),
+        Input::Parsed(_) => format!("line {}: {e}", doc.line),
+    }
+}
+
+fn id_text(id: &Value) -> String {
+    match id {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// The flags of a report, as space-separated words for a CSV column:
+/// `retracted-data`, `no-licence`, `non-commercial`, `unavailable` (for
+/// what the text uses, candidates included) and `unsettled`.
+fn flags(attention: &Attention) -> String {
+    use whichdata::attention::Concern;
+    let any = |pick: &dyn Fn(&Concern) -> bool| {
+        attention
+            .entries
+            .iter()
+            .any(|e| e.concerns.iter().any(pick))
+    };
+    let mut flags = Vec::new();
+    if any(&|c| c.severity() == Severity::Withdrawn) {
+        flags.push("retracted-data");
+    }
+    if any(&|c| matches!(c, Concern::NoLicence { .. })) {
+        flags.push("no-licence");
+    }
+    if any(&|c| matches!(c, Concern::NonCommercial { .. })) {
+        flags.push("non-commercial");
+    }
+    if any(&|c| matches!(c, Concern::Unavailable)) {
+        flags.push("unavailable");
+    }
+    if !attention.unsettled.is_empty() {
+        flags.push("unsettled");
+    }
+    flags.join(" ")
+}
+
+fn jsonl_line(
+    doc: &Document,
+    result: &Result<Report, String>,
+    attention: Option<&Attention>,
+) -> String {
     let value = match result {
         Ok(report) => {
             let mut v = serde_json::to_value(report).unwrap_or(Value::Null);
             if let Value::Object(map) = &mut v {
                 map.insert("id".into(), doc.id.clone());
                 map.insert("line".into(), json!(doc.line));
+                if let Some(a) = attention {
+                    map.insert(
+                        "attention".into(),
+                        serde_json::to_value(a).unwrap_or_default(),
+                    );
+                }
             }
             v
         }
-        Err(e) => {
-            json!({"id": doc.id, "line": doc.line, "error": format!("line {}: {e}", doc.line)})
-        }
+        Err(e) => json!({"id": doc.id, "line": doc.line, "error": error_text(doc, e)}),
     };
     format!("{value}\n")
 }
 
-fn csv_line(doc: &Document, result: &Result<Report, String>) -> String {
-    let id = match &doc.id {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    };
+fn csv_line(
+    doc: &Document,
+    result: &Result<Report, String>,
+    attention: Option<&Attention>,
+) -> String {
+    let id = id_text(&doc.id);
     let fields: Vec<String> = match result {
         Ok(r) => vec![
             doc.line.to_string(),
@@ -231,6 +508,8 @@ fn csv_line(doc: &Document, result: &Result<Report, String>) -> String {
                 .collect::<Vec<_>>()
                 .join(" "),
             String::new(),
+            attention.map(flags).unwrap_or_default(),
+            attention.map(|a| a.summary.clone()).unwrap_or_default(),
         ],
         Err(e) => vec![
             doc.line.to_string(),
@@ -239,13 +518,15 @@ fn csv_line(doc: &Document, result: &Result<Report, String>) -> String {
             String::new(),
             String::new(),
             String::new(),
-            e.clone(),
+            error_text(doc, e),
+            String::new(),
+            String::new(),
         ],
     };
     let escaped: Vec<String> = fields
         .iter()
         .map(|f| {
-            if f.contains([',', '"', '\n']) {
+            if f.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", f.replace('"', "\"\""))
             } else {
                 f.clone()
@@ -277,12 +558,12 @@ fn parse_jsonl(line: usize, bytes: &[u8]) -> Document {
         Ok(d) => Document {
             line,
             id: d.id,
-            parsed: Ok((d.text, d.references)),
+            input: Input::Parsed(Ok((d.text, d.references))),
         },
         Err(e) => Document {
             line,
             id: e.id,
-            parsed: Err(e.message),
+            input: Input::Parsed(Err(e.message)),
         },
     }
 }
@@ -351,7 +632,7 @@ fn csv_documents<'a, R: Read + 'a>(
                 Document {
                     line,
                     id: Value::Null,
-                    parsed: Err(format!("malformed CSV record: {e}")),
+                    input: Input::Parsed(Err(format!("malformed CSV record: {e}"))),
                 }
             }
             Ok(r) => {
@@ -386,13 +667,13 @@ fn csv_documents<'a, R: Read + 'a>(
                     Document {
                         line,
                         id,
-                        parsed: Err("has an empty title and abstract".to_string()),
+                        input: Input::Parsed(Err("has an empty title and abstract".to_string())),
                     }
                 } else {
                     Document {
                         line,
                         id,
-                        parsed: Ok((text, refs)),
+                        input: Input::Parsed(Ok((text, refs))),
                     }
                 }
             }
@@ -425,18 +706,29 @@ impl Read for CountingReader {
     }
 }
 
+/// How much there is to do, for the progress line.
+#[derive(Clone, Copy)]
+enum Total {
+    /// Bytes of a corpus file.
+    Bytes(u64),
+    /// Papers.
+    Documents(usize),
+    /// Standard input: unknown.
+    Unknown,
+}
+
 /// A progress line on standard error, only when it is a terminal.
 struct Progress {
     on: bool,
-    size: Option<u64>,
+    total: Total,
     start: Instant,
 }
 
 impl Progress {
-    fn new(size: Option<u64>) -> Progress {
+    fn new(total: Total) -> Progress {
         Progress {
             on: std::io::stderr().is_terminal(),
-            size,
+            total,
             start: Instant::now(),
         }
     }
@@ -446,9 +738,14 @@ impl Progress {
             return;
         }
         let rate = done as f64 / self.start.elapsed().as_secs_f64().max(1e-3);
-        let bar = match self.size.filter(|&s| s > 0) {
-            Some(size) => {
-                let share = (read as f64 / size as f64).min(1.0);
+        let share = match self.total {
+            Total::Bytes(size) if size > 0 => Some(read as f64 / size as f64),
+            Total::Documents(n) if n > 0 => Some(done as f64 / n as f64),
+            _ => None,
+        };
+        let bar = match share {
+            Some(share) => {
+                let share = share.min(1.0);
                 let filled = (share * 30.0) as usize;
                 format!(
                     "[{}{}] {:>3.0}% ",
@@ -459,7 +756,11 @@ impl Progress {
             }
             None => String::new(),
         };
-        eprint!("\r{bar}{done} documents, {rate:.0}/s ");
+        let of = match self.total {
+            Total::Documents(n) => format!("{done} of {n} papers"),
+            _ => format!("{done} documents"),
+        };
+        eprint!("\r{bar}{of}, {rate:.1}/s ");
     }
 
     fn finish(&self, done: usize) {

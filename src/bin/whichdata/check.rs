@@ -44,7 +44,18 @@ pub fn run(args: &CheckArgs, registry: &Registry) -> ExitCode {
         }
     };
     let out = match args.format {
-        Format::Json => format!("{}\n", serde_json::to_string(&report).unwrap_or_default()),
+        Format::Json => {
+            // The report as the engine gives it, plus what needs attention.
+            let mut value = serde_json::to_value(&report).unwrap_or_default();
+            if let serde_json::Value::Object(map) = &mut value {
+                let attention = whichdata::attention::attention(&report, registry);
+                map.insert(
+                    "attention".into(),
+                    serde_json::to_value(attention).unwrap_or_default(),
+                );
+            }
+            format!("{value}\n")
+        }
         Format::Text => render::report(&report, registry),
     };
     let _ = anstream::stdout().write_all(out.as_bytes());

@@ -65,10 +65,17 @@ pub struct TextArgs {
 /// Arguments of `batch`.
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// The documents; `-` for standard input.
-    #[arg(default_value = "-")]
-    pub file: PathBuf,
-    /// Input format; detected from the first character when omitted (`{` means JSONL).
+    /// The documents: one corpus file (JSONL or the study's CSV; `-` for
+    /// standard input), or papers: PDFs and text files, or folders of them
+    /// (searched recursively), one document per file.
+    #[arg(default_value = "-", value_name = "FILE|DIR")]
+    pub files: Vec<PathBuf>,
+    /// Also write a self-contained HTML report (opens from disk, no network):
+    /// papers × datasets, flags for retracted data, licences and unsettled
+    /// versions, sortable and filterable, each row linked to its reasons.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Input format of a corpus file; detected from the first character when omitted (`{` means JSONL).
     #[arg(long, value_enum)]
     pub format: Option<BatchInput>,
     /// Output format: JSONL (the same fields as `check --format json`, plus `id` and `line`) or CSV.
@@ -98,7 +105,8 @@ pub enum BatchInput {
 pub enum BatchOutput {
     /// One JSON object per document.
     Jsonl,
-    /// One CSV row per document: line, id, status, suggestions, confidences, candidates, error.
+    /// One CSV row per document: line, id, status, suggestions, confidences,
+    /// candidates, error, flags, attention.
     Csv,
 }
 

@@ -9,6 +9,7 @@ mod cli;
 mod eval;
 mod exit_codes;
 mod fit;
+mod html_report;
 mod input;
 mod registry_cmd;
 mod render;

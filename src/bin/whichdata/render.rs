@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use whichdata::attention::{self, Severity};
 use whichdata::{Reason, Registry, Report, Role, Stage, State, Suggestion, Verdict};
 
 use crate::style::{BAD, DIM, GOOD, HEADING, WARN, paint};
@@ -36,9 +37,30 @@ pub fn report(report: &Report, registry: &Registry) -> String {
             "  The text uses no dataset, derivative or model in the registry that it names, cites or describes."
         );
     }
+    if report.status != Verdict::None {
+        // What a reviewer reads first, then the entries in that order.
+        let attention = attention::attention(report, registry);
+        let colour = if attention
+            .entries
+            .iter()
+            .any(|e| e.severity() == Severity::Withdrawn)
+        {
+            BAD
+        } else if attention.is_empty() {
+            DIM
+        } else {
+            WARN
+        };
+        let _ = writeln!(out, "{}", paint(colour, &attention.summary));
+    }
     if !report.suggestions.is_empty() {
-        let _ = writeln!(out, "\n{}", paint(HEADING, "uses"));
-        for s in &report.suggestions {
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            paint(HEADING, "uses"),
+            paint(DIM, "(what needs attention first, then by confidence)")
+        );
+        for s in attention::attention_first(&report.suggestions, registry) {
             suggestion(&mut out, s, registry);
         }
     }

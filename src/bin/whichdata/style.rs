@@ -38,3 +38,10 @@ pub fn error(message: &str) {
     let mut err = anstream::stderr();
     let _ = writeln!(err, "{}: {message}", paint(BAD, "error"));
 }
+
+/// Prints `warning: …` on standard error.
+pub fn warning(message: &str) {
+    use std::io::Write;
+    let mut err = anstream::stderr();
+    let _ = writeln!(err, "{}: {message}", paint(WARN, "warning"));
+}
