@@ -18,6 +18,8 @@ lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets --locked -- -D warnings
 	$(CARGO) clippy --no-default-features --features web --bin whichdata-web --locked -- -D warnings
+	rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+	$(CARGO) clippy --no-default-features --features pdf-worker --bin whichdata-pdf-worker --target wasm32-unknown-unknown --locked -- -D warnings
 
 ## The library, the CLI and the registry.
 unit:

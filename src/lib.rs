@@ -18,7 +18,6 @@ mod document;
 mod engine;
 mod error;
 pub mod fit;
-#[cfg(feature = "pdf")]
 pub mod pdf;
 mod registry;
 mod text;

@@ -7,17 +7,28 @@
 //! [`cmap`]), turns glyphs into lines and paragraphs ([`layout`]) and
 //! undoes ligatures and hyphenation ([`clean`]). ARCHITECTURE.md records
 //! why this beat the alternatives on the project's test PDFs.
+//!
+//! Only [`is_pdf`] is built without the `pdf` feature: the page's main
+//! bundle uses it to send PDFs to the lazily loaded worker, which has the
+//! rest.
 
+#[cfg(feature = "pdf")]
 mod clean;
+#[cfg(feature = "pdf")]
 mod cmap;
+#[cfg(feature = "pdf")]
 mod content;
+#[cfg(feature = "pdf")]
 mod fonts;
+#[cfg(feature = "pdf")]
 mod layout;
 
 use std::fmt;
 
+#[cfg(feature = "pdf")]
 use lopdf::{Dictionary, Document};
 
+#[cfg(feature = "pdf")]
 /// Largest decompressed stream read, in bytes (a guard against
 /// decompression bombs; real page streams are far smaller).
 const MAX_STREAM: usize = 64 << 20;
@@ -83,6 +94,7 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
+#[cfg(feature = "pdf")]
 /// Extracts the text of a PDF, in reading order, with ligatures and
 /// hyphenation undone.
 pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
@@ -97,6 +109,7 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
         .unwrap_or_else(|_| Err(PdfError::Unreadable("the PDF parser failed on it".into())))
 }
 
+#[cfg(feature = "pdf")]
 fn extract_checked(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let doc = Document::load_mem(bytes).map_err(|e| match e {
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => PdfError::Encrypted,
@@ -133,6 +146,7 @@ fn extract_checked(bytes: &[u8]) -> Result<PdfText, PdfError> {
     })
 }
 
+#[cfg(feature = "pdf")]
 /// One page's text, without its page number.
 fn page_text(doc: &Document, page_id: lopdf::ObjectId) -> String {
     let Ok(content) = doc.get_page_content_with_limit(page_id, MAX_STREAM) else {
@@ -145,6 +159,7 @@ fn page_text(doc: &Document, page_id: lopdf::ObjectId) -> String {
     drop_page_number(&text).to_string()
 }
 
+#[cfg(feature = "pdf")]
 /// The page's resource dictionary, inherited from the page tree if need be.
 fn page_resources(doc: &Document, page_id: lopdf::ObjectId) -> Option<&Dictionary> {
     let (own, inherited) = doc.get_page_resources(page_id).ok()?;
@@ -155,6 +170,7 @@ fn page_resources(doc: &Document, page_id: lopdf::ObjectId) -> Option<&Dictionar
     })
 }
 
+#[cfg(feature = "pdf")]
 /// A page's text without a bare page number as its first or last line.
 fn drop_page_number(text: &str) -> &str {
     let is_number = |l: &str| {
@@ -175,7 +191,7 @@ fn drop_page_number(text: &str) -> &str {
     t
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "pdf"))]
 mod tests {
     use super::*;
 

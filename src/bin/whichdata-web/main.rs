@@ -11,6 +11,8 @@ mod components;
 mod engine;
 mod examples;
 mod facts;
+mod files;
+mod pdf_worker;
 mod state;
 mod storage;
 

@@ -36,6 +36,44 @@ pub enum View {
     Registry,
 }
 
+/// A file the user opened (dropped or picked): a PDF read by the worker,
+/// or a text file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedFile {
+    /// Its number on this page.
+    pub id: u32,
+    /// Its name, as the browser gives it.
+    pub name: String,
+    /// The open gesture it came with (one drop, one pick).
+    pub gesture: u32,
+    /// How far reading it has got.
+    pub status: FileStatus,
+}
+
+/// Where reading a file stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileStatus {
+    /// Being read or extracted.
+    Reading,
+    /// Its text is ready.
+    Ready(FileText),
+    /// It could not be read, and why.
+    Failed(String),
+}
+
+/// A file's text, with what the extraction reported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileText {
+    /// The text.
+    pub text: Rc<str>,
+    /// Pages, for a PDF.
+    pub pages: Option<usize>,
+    /// Pages with no text layer, for a PDF.
+    pub pages_without_text: usize,
+    /// Milliseconds the extraction took (reading and parsing).
+    pub ms: f64,
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug)]
 pub struct State {
@@ -59,6 +97,12 @@ pub struct State {
     pub highlight: Option<(usize, usize)>,
     /// The view shown.
     pub view: View,
+    /// Files opened on this page, in the order opened.
+    pub files: Vec<OpenedFile>,
+    /// The file whose text is in the text area, while it is unedited.
+    pub active_file: Option<u32>,
+    /// The gesture whose first readable file is shown when ready.
+    pub show_from_gesture: Option<u32>,
 }
 
 impl PartialEq for State {
@@ -73,6 +117,9 @@ impl PartialEq for State {
             && self.input_error == other.input_error
             && self.highlight == other.highlight
             && self.view == other.view
+            && self.files == other.files
+            && self.active_file == other.active_file
+            && self.show_from_gesture == other.show_from_gesture
     }
 }
 
@@ -106,6 +153,24 @@ pub enum Action {
     RegistryReset(&'static Registry),
     /// Switch views.
     Show(View),
+    /// The user opened a file (its reading has started).
+    FileOpened {
+        /// Its number on this page.
+        id: u32,
+        /// Its name.
+        name: String,
+        /// The gesture it came with.
+        gesture: u32,
+    },
+    /// A file was read (or could not be).
+    FileRead {
+        /// Its number.
+        id: u32,
+        /// Its text, or why there is none.
+        result: Result<FileText, String>,
+    },
+    /// Show a file's text in the text area.
+    ShowFile(u32),
 }
 
 impl State {
@@ -127,6 +192,25 @@ impl State {
             input_error: None,
             highlight: None,
             view: View::Analyze,
+            files: Vec::new(),
+            active_file: None,
+            show_from_gesture: None,
+        }
+    }
+
+    /// Puts a ready file's text in the text area. A paper brings its own
+    /// reference list, so the pasted one (for the previous text) is
+    /// cleared.
+    fn show_file(&mut self, id: u32) {
+        let Some(file) = self.files.iter().find(|f| f.id == id) else {
+            return;
+        };
+        if let FileStatus::Ready(t) = &file.status {
+            self.text = t.text.to_string();
+            self.refs.clear();
+            self.highlight = None;
+            self.active_file = Some(id);
+            self.view = View::Analyze;
         }
     }
 
@@ -166,6 +250,8 @@ impl Reducible for State {
             Action::SetText(text) => {
                 next.text = text;
                 next.highlight = None;
+                // Edited: no longer the file's text as read.
+                next.active_file = None;
             }
             Action::SetRefs(refs) => next.refs = refs,
             Action::Analyzed {
@@ -203,6 +289,35 @@ impl Reducible for State {
                 next.registry_error = None;
             }
             Action::Show(view) => next.view = view,
+            Action::FileOpened { id, name, gesture } => {
+                if next.show_from_gesture.is_none_or(|g| g < gesture) {
+                    next.show_from_gesture = Some(gesture);
+                }
+                next.files.push(OpenedFile {
+                    id,
+                    name,
+                    gesture,
+                    status: FileStatus::Reading,
+                });
+            }
+            Action::FileRead { id, result } => {
+                let Some(file) = next.files.iter_mut().find(|f| f.id == id) else {
+                    return self;
+                };
+                let gesture = file.gesture;
+                let ready = result.is_ok();
+                file.status = match result {
+                    Ok(text) => FileStatus::Ready(text),
+                    Err(message) => FileStatus::Failed(message),
+                };
+                // The first file of the latest gesture to be read is shown;
+                // later ones wait in the list.
+                if ready && next.show_from_gesture == Some(gesture) {
+                    next.show_from_gesture = None;
+                    next.show_file(id);
+                }
+            }
+            Action::ShowFile(id) => next.show_file(id),
         }
         Rc::new(next)
     }
@@ -264,6 +379,65 @@ mod tests {
         ));
         assert_eq!(s.registry_choice, RegistryChoice::Builtin);
         assert!(s.registry_error.as_deref().unwrap().contains("line 3"));
+    }
+
+    fn ready(text: &str) -> Result<FileText, String> {
+        Ok(FileText {
+            text: text.into(),
+            pages: Some(1),
+            pages_without_text: 0,
+            ms: 1.0,
+        })
+    }
+
+    fn opened(id: u32, name: &str, gesture: u32) -> Action {
+        Action::FileOpened {
+            id,
+            name: name.into(),
+            gesture,
+        }
+    }
+
+    fn read(id: u32, result: Result<FileText, String>) -> Action {
+        Action::FileRead { id, result }
+    }
+
+    #[test]
+    fn the_first_file_read_of_a_drop_is_shown_and_the_others_wait() {
+        let s = fresh().reduce(Action::SetRefs("[1] old refs".into()));
+        let s = s
+            .reduce(opened(1, "a.pdf", 1))
+            .reduce(opened(2, "b.pdf", 1))
+            .reduce(read(2, ready("paper B")))
+            .reduce(read(1, ready("paper A")));
+        assert_eq!(s.text, "paper B", "the first to be ready is shown");
+        assert_eq!(s.refs, "", "the old reference list went with the old text");
+        assert_eq!(s.active_file, Some(2));
+        let s = s.reduce(Action::ShowFile(1));
+        assert_eq!((s.text.as_str(), s.active_file), ("paper A", Some(1)));
+    }
+
+    #[test]
+    fn a_failed_file_says_why_and_keeps_the_text() {
+        let s = fresh()
+            .reduce(Action::SetText("my notes".into()))
+            .reduce(opened(7, "scan.pdf", 3))
+            .reduce(read(7, Err("no text layer".into())));
+        assert_eq!(s.text, "my notes");
+        assert_eq!(
+            s.files[0].status,
+            FileStatus::Failed("no text layer".into())
+        );
+        assert_eq!(s.clone().reduce(Action::ShowFile(7)).text, "my notes");
+    }
+
+    #[test]
+    fn editing_a_shown_file_detaches_it() {
+        let s = fresh()
+            .reduce(opened(1, "a.pdf", 1))
+            .reduce(read(1, ready("paper A")))
+            .reduce(Action::SetText("paper A, edited".into()));
+        assert_eq!(s.active_file, None);
     }
 
     #[test]

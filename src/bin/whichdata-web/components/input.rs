@@ -5,9 +5,10 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::file_opener::{FileOpener, dropped};
 use crate::examples::EXAMPLES;
 use crate::state::{Action, State};
-use crate::storage;
+use crate::{files, storage};
 
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
@@ -47,6 +48,31 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             }
         })
     };
+    // Files dropped anywhere on the panel are opened (the browser would
+    // otherwise navigate away to show them).
+    let dragging = use_state(|| false);
+    let on_dragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_dragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let d = props.dispatch.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(list) = dropped(&e) {
+                files::open(list, &d);
+            }
+        })
+    };
     let examples = EXAMPLES.iter().map(|&(label, text, refs)| {
         let d = props.dispatch.clone();
         let onclick = Callback::from(move |_| {
@@ -56,7 +82,9 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         html! { <li><button type="button" class="example" {onclick}>{ label }</button></li> }
     });
     html! {
-        <div class="input-panel">
+        <div class={classes!("input-panel", dragging.then_some("dragging"))}
+            ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+            <FileOpener files={props.state.files.clone()} active={props.state.active_file} dispatch={props.dispatch.clone()} />
             <label for="text">{ "Methods section, or a whole paper" }</label>
             <textarea id="text" rows="10" spellcheck="false" value={props.state.text.clone()} oninput={on_text}
                 placeholder="Paste text that names or describes the datasets used, e.g. “Experiments on DukeMTMC (16,522 boxes of 702 identities)…”" />

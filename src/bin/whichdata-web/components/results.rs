@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use whichdata::Verdict;
+use whichdata::attention::{self, Severity};
 use yew::prelude::*;
 
 use super::card::{CardRole, EntryCard};
@@ -60,7 +61,18 @@ pub fn Results(props: &ResultsProps) -> Html {
     let body = match &state.report {
         None => html! {},
         Some(report) => {
-            let cards = report.suggestions.iter().map(|s| html! {
+            // What a reviewer must see first, then the cards in that order.
+            let attention =
+                (report.status != Verdict::None).then(|| attention::attention(report, registry));
+            let severity = attention.as_ref().map_or("none", |a| {
+                match a.entries.iter().map(|e| e.severity()).min() {
+                    Some(Severity::Withdrawn) => "withdrawn",
+                    _ if !a.unsettled.is_empty() => "terms",
+                    Some(Severity::Terms) => "terms",
+                    _ => "none",
+                }
+            });
+            let cards = attention::attention_first(&report.suggestions, registry).into_iter().map(|s| html! {
                 <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Uses} registry={state.registry_ref()} dispatch={props.dispatch.clone()} />
             });
             let candidates = report.candidates.iter().map(|s| html! {
@@ -82,6 +94,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                 .collect();
             html! {
                 <>
+                    if let Some(a) = &attention {
+                        <p class="attention" data-severity={severity}>{ a.summary.clone() }</p>
+                    }
                     if !report.suggestions.is_empty() {
                         <h2>{ "Uses" }</h2>
                         <div class="cards">{ for cards }</div>

@@ -1,0 +1,166 @@
+//! The client side of the PDF worker (`src/bin/whichdata-pdf-worker`): the
+//! worker and its wasm are fetched from the page's own origin the first
+//! time a PDF is opened, never before, so the first paint does not grow.
+//!
+//! Requests wait in a queue until the worker says it is ready. Should the
+//! worker fail (its wasm aborts on a panic), every pending file gets an
+//! error and the next PDF starts a fresh worker.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+use yew::Callback;
+
+use crate::state::FileText;
+
+/// The worker's loader, written by Trunk (`data-loader-shim`) beside the
+/// page.
+const WORKER_URL: &str = "./whichdata-pdf-worker_loader.js";
+
+type Done = Callback<Result<FileText, String>>;
+
+struct Reader {
+    worker: Worker,
+    ready: bool,
+    queue: Vec<(u32, ArrayBuffer)>,
+    pending: HashMap<u32, Done>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+thread_local! {
+    static READER: RefCell<Option<Reader>> = const { RefCell::new(None) };
+}
+
+/// Extracts the text of the PDF in `bytes`; `done` gets it (or why not).
+pub fn extract(id: u32, bytes: &[u8], done: Done) {
+    let buffer = Uint8Array::from(bytes).buffer();
+    let started = READER.with(|r| {
+        let mut slot = r.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(start()?);
+        }
+        let reader = slot.as_mut().expect("just started");
+        reader.pending.insert(id, done.clone());
+        if reader.ready {
+            post(&reader.worker, id, &buffer);
+        } else {
+            reader.queue.push((id, buffer));
+        }
+        Ok::<(), String>(())
+    });
+    if let Err(message) = started {
+        done.emit(Err(message));
+    }
+}
+
+fn start() -> Result<Reader, String> {
+    let worker = Worker::new(WORKER_URL)
+        .map_err(|e| format!("the PDF reader could not start: {}", describe(&e)))?;
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(on_message);
+    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|e: ErrorEvent| {
+        e.prevent_default();
+        fail_all(&format!(
+            "the PDF reader stopped on this file ({}); try saving it again as PDF",
+            e.message()
+        ));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Reader {
+        worker,
+        ready: false,
+        queue: Vec::new(),
+        pending: HashMap::new(),
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+fn post(worker: &Worker, id: u32, buffer: &ArrayBuffer) {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"id".into(), &JsValue::from(id));
+    let _ = Reflect::set(&message, &"bytes".into(), buffer);
+    // The bytes are moved to the worker, not copied.
+    let transfer = Array::of1(buffer);
+    if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
+        finish(
+            id,
+            Err(format!(
+                "the PDF could not be handed to the reader: {}",
+                describe(&e)
+            )),
+        );
+    }
+}
+
+fn on_message(event: MessageEvent) {
+    let data = event.data();
+    let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).ok();
+    if get("ready").and_then(|v| v.as_bool()) == Some(true) {
+        READER.with(|r| {
+            if let Some(reader) = r.borrow_mut().as_mut() {
+                reader.ready = true;
+                for (id, buffer) in std::mem::take(&mut reader.queue) {
+                    post(&reader.worker, id, &buffer);
+                }
+            }
+        });
+        return;
+    }
+    let Some(id) = get("id").and_then(|v| v.as_f64()) else {
+        return;
+    };
+    let ms = get("ms").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let result = match get("error").and_then(|v| v.as_string()) {
+        Some(error) => Err(error),
+        None => Ok(FileText {
+            text: get("text")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+                .into(),
+            pages: get("pages").and_then(|v| v.as_f64()).map(|p| p as usize),
+            pages_without_text: get("pagesWithoutText")
+                .and_then(|v| v.as_f64())
+                .map_or(0, |p| p as usize),
+            ms,
+        }),
+    };
+    finish(id as u32, result);
+}
+
+/// Hands a result to its file's callback (outside the borrow: the callback
+/// may open more files).
+fn finish(id: u32, result: Result<FileText, String>) {
+    let done = READER.with(|r| {
+        r.borrow_mut()
+            .as_mut()
+            .and_then(|reader| reader.pending.remove(&id))
+    });
+    if let Some(done) = done {
+        done.emit(result);
+    }
+}
+
+/// Fails every pending file and drops the worker.
+fn fail_all(message: &str) {
+    let reader = READER.with(|r| r.borrow_mut().take());
+    if let Some(reader) = reader {
+        reader.worker.terminate();
+        for (_, done) in reader.pending {
+            done.emit(Err(message.to_string()));
+        }
+    }
+}
+
+fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
