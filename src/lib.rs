@@ -25,9 +25,9 @@ mod text;
 pub use document::{Document, DocumentError, parse_document_line};
 pub use engine::{
     Analyzer, CitationRate, Evidence, Excerpt, Group, GroupScores, GroupVectors, GroupVerdict,
-    MAX_REFERENCES, MAX_TEXT_BYTES, MODEL_FORMAT, Mention, Model, Reason, ReasonKind,
-    ReferenceEntry, Report, Role, Sign, Stage, Suggestion, Thresholds, UseFeature, Verdict,
-    VersionFeature, parse_reference_list, thousands,
+    MAX_REFERENCES, MAX_TEXT_BYTES, MODEL_FORMAT, Mention, Model, Outline, Reason, ReasonKind,
+    ReferenceEntry, ReferenceSection, Report, Role, Section, Sign, Stage, Suggestion, Thresholds,
+    UseFeature, Verdict, VersionFeature, parse_reference_list, thousands,
 };
 pub use error::{Error, Problem};
 pub use registry::{

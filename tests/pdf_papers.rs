@@ -178,3 +178,67 @@ fn a_face_paper_gives_its_training_set_not_the_parent_in_its_related_work() {
     assert_eq!(used(&r), ["D10", "D18", "agedb", "cfp"], "{r:#?}");
     assert!(r.candidates.is_empty(), "{:?}", r.candidates);
 }
+
+#[test]
+fn a_whole_paper_shows_how_it_was_read() {
+    let report = analyze_pdf("face-two-column.pdf");
+    let outline = report
+        .outline
+        .as_ref()
+        .expect("a whole paper has an outline");
+    assert_eq!(
+        outline.title.as_deref(),
+        Some("Margin Scheduling for Deep Face Recognition")
+    );
+    let kinds: Vec<(&str, &str)> = outline
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.kind))
+        .collect();
+    for want in [
+        ("Related Work", "related-work"),
+        ("Experiments", "experiments"),
+        ("Training data", "experiments"),
+    ] {
+        assert!(kinds.contains(&want), "{want:?} in {kinds:?}");
+    }
+    let refs = outline
+        .references
+        .as_ref()
+        .expect("its references are found");
+    assert!(refs.entries >= 10, "{} reference entries", refs.entries);
+    // The excerpts say where each name was read.
+    let section_of = |id: &str| {
+        report
+            .excerpts
+            .iter()
+            .find(|x| x.entries.iter().any(|e| e == id))
+            .and_then(|x| x.section.as_deref())
+    };
+    assert_eq!(section_of("D10"), Some("Training data"));
+    assert_eq!(section_of("D9"), Some("Related Work"));
+}
+
+#[test]
+fn an_author_year_paper_resolves_its_citations_from_its_own_references() {
+    let report = analyze_pdf("reid-author-year.pdf");
+    let refs = report
+        .outline
+        .as_ref()
+        .and_then(|o| o.references.as_ref())
+        .expect("its reference list is found");
+    assert_eq!(refs.entries, 4, "its four wrapped entries, joined back");
+    let d2 = report
+        .suggestions
+        .iter()
+        .find(|s| s.id == "D2")
+        .expect("DukeMTMC-reID is found");
+    assert!(
+        d2.reasons.iter().any(|r| r.to_string().contains("Ristani")),
+        "a reason cites Ristani et al. from the PDF's own list: {:#?}",
+        d2.reasons
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    );
+}

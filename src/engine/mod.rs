@@ -38,8 +38,8 @@ pub use model::features::{Sign, UseFeature, VersionFeature};
 pub use model::{MODEL_FORMAT, Model, Thresholds};
 pub use references::{ReferenceEntry, parse_reference_list};
 pub use report::{
-    CitationRate, Excerpt, Group, Mention, Reason, ReasonKind, Report, Role, Stage, Suggestion,
-    Verdict, thousands,
+    CitationRate, Excerpt, Group, Mention, Outline, Reason, ReasonKind, ReferenceSection, Report,
+    Role, Section, Stage, Suggestion, Verdict, thousands,
 };
 
 use crate::error::Error;
@@ -212,11 +212,16 @@ impl<'r> Analyzer<'r> {
                 fuzzy: m.raw.fuzzy,
             })
             .collect();
-        let excerpts = excerpts(ctx.text, &ctx.sentences, &mentions);
+        let mut excerpts = excerpts(ctx.text, &ctx.sentences, &mentions);
+        for x in &mut excerpts {
+            x.section = section_name(text, &ctx.structure, x.span.0);
+        }
+        let outline = outline(text, &ctx.structure, ctx.own_references);
         Evidence {
             groups,
             mentions,
             excerpts,
+            outline,
         }
     }
 
@@ -232,6 +237,42 @@ impl<'r> Analyzer<'r> {
             .flatten()
             .copied()
     }
+}
+
+/// The heading of the section byte `at` is in (`Title` in the title).
+fn section_name(text: &str, structure: &structure::Structure, at: usize) -> Option<String> {
+    if structure.in_title(at) {
+        return Some("Title".to_string());
+    }
+    let i = structure.headings.partition_point(|h| h.span.0 <= at);
+    let h = structure.headings.get(i.checked_sub(1)?)?;
+    Some(text[h.span.0..h.span.1].trim().to_string())
+}
+
+/// A whole paper's outline, when the text has a title, headings or a
+/// reference section.
+fn outline(text: &str, structure: &structure::Structure, own_references: usize) -> Option<Outline> {
+    if structure.title.is_none() && structure.headings.is_empty() && structure.references.is_none()
+    {
+        return None;
+    }
+    Some(Outline {
+        title: structure.title.map(|(s, e)| text[s..e].trim().to_string()),
+        sections: structure
+            .headings
+            .iter()
+            .filter(|h| !structure.in_title(h.span.0))
+            .map(|h| Section {
+                heading: text[h.span.0..h.span.1].trim().to_string(),
+                kind: h.kind.as_str(),
+                span: h.span,
+            })
+            .collect(),
+        references: structure.references.map(|span| ReferenceSection {
+            span,
+            entries: own_references,
+        }),
+    })
 }
 
 /// The passages around mentions, merged where they overlap.
@@ -255,6 +296,7 @@ fn excerpts(text: &str, sentences: &[(usize, usize)], mentions: &[Mention]) -> V
                 span: (start, end),
                 text: String::new(),
                 entries: vec![m.entry.clone()],
+                section: None,
             }),
         }
     }

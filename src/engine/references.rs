@@ -49,13 +49,7 @@ pub fn parse_reference_list(text: &str) -> Vec<ReferenceEntry> {
     // A numbered list starts with a number; lines without one continue the
     // entry above (wrapped text).
     if numbered.first().is_none_or(Option::is_none) {
-        return lines
-            .iter()
-            .map(|l| ReferenceEntry {
-                number: None,
-                text: l.to_string(),
-            })
-            .collect();
+        return unnumbered(&lines);
     }
     let mut entries: Vec<ReferenceEntry> = Vec::new();
     for (line, number) in lines.iter().zip(numbered) {
@@ -77,6 +71,64 @@ pub fn parse_reference_list(text: &str) -> Vec<ReferenceEntry> {
         }
     }
     entries
+}
+
+/// Share of lines that must start like an entry for an unnumbered list to
+/// be read one entry per line; below it the list is taken to be wrapped (a
+/// paper's author–year reference section, as extracted from a PDF).
+const ONE_PER_LINE_SHARE: f64 = 0.7;
+
+/// An unnumbered list: one entry per line as pasted, or, when many lines
+/// do not start like an entry, wrapped entries joined back: a new entry
+/// starts where a line opens with an author ("Ristani, E." or "E.
+/// Ristani") after a line that ended a sentence.
+fn unnumbered(lines: &[&str]) -> Vec<ReferenceEntry> {
+    let entry = |text: &str| ReferenceEntry {
+        number: None,
+        text: text.to_string(),
+    };
+    let starts = lines.iter().filter(|l| starts_like_entry(l)).count();
+    if lines.len() < 2 || starts as f64 >= ONE_PER_LINE_SHARE * lines.len() as f64 {
+        return lines.iter().map(|l| entry(l)).collect();
+    }
+    let mut entries: Vec<ReferenceEntry> = Vec::new();
+    for line in lines {
+        let ended = entries
+            .last()
+            .is_none_or(|e| e.text.ends_with(['.', ')', ']']));
+        match entries.last_mut() {
+            Some(last) if !(ended && starts_like_entry(line)) => {
+                last.text.push(' ');
+                last.text.push_str(line);
+            }
+            _ => entries.push(entry(line)),
+        }
+    }
+    entries
+}
+
+/// Whether a line opens with an author, surname first ("Ristani, E.") or
+/// initials first ("E. Ristani", "E.-J. Lee").
+fn starts_like_entry(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+    };
+    let initial = |w: &str| {
+        w.ends_with('.')
+            && w.split(['.', '-'])
+                .filter(|p| !p.is_empty())
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    };
+    match first.strip_suffix(',') {
+        Some(surname) => capitalised(surname) && initial(second.trim_end_matches(',')),
+        None => initial(first) && capitalised(second.trim_end_matches([',', '.', ';', ':'])),
+    }
 }
 
 /// "[12] rest", "12. rest", "12) rest" → (12, rest).
@@ -272,6 +324,32 @@ fn years_in(text: &str) -> Vec<i32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_wrapped_author_year_list_is_joined_back_into_entries() {
+        let list = "Gray, D. and Tao, H. (2008). Viewpoint\n\
+                    invariant pedestrian recognition. In ECCV.\n\
+                    Ristani, E., Solera, F., Zou, R., Cucchiara, R.\n\
+                    and Tomasi, C. (2016). Performance\n\
+                    measures and a data set for multi-target,\n\
+                    multi-camera tracking. In ECCV Workshops.\n\
+                    Zheng, L., Shen, L., Tian, L., Wang, S.,\n\
+                    Wang, J. and Tian, Q. (2015). Scalable\n\
+                    person re-identification: A benchmark. In ICCV.";
+        let entries = parse_reference_list(list);
+        assert_eq!(entries.len(), 3, "{entries:#?}");
+        assert!(entries[1].text.starts_with("Ristani, E."));
+        assert!(entries[1].text.ends_with("In ECCV Workshops."));
+        assert!(entries[2].text.contains("Wang, J. and Tian, Q. (2015)"));
+    }
+
+    #[test]
+    fn a_pasted_list_stays_one_entry_per_line() {
+        let list = "Ristani, E. et al. Performance measures. ECCVW 2016\n\
+                    Zheng, L. et al. Scalable person re-identification. ICCV 2015\n\
+                    Huang, G. B. et al. Labeled Faces in the Wild. 2007";
+        assert_eq!(parse_reference_list(list).len(), 3);
+    }
+
     use super::*;
 
     #[test]

@@ -52,6 +52,46 @@ pub struct Report {
     pub mentions: Vec<Mention>,
     /// The passages around those places (the study's own method).
     pub excerpts: Vec<Excerpt>,
+    /// How a whole paper was read (title, sections, its own reference
+    /// list); absent for a snippet with none of these.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outline: Option<Outline>,
+}
+
+/// A whole paper's parts, as the engine read them: names under Related
+/// Work weigh less than names under Experiments, and the paper's own
+/// reference list resolves its citation markers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Outline {
+    /// The title, when the text opens with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The section headings found, in order.
+    pub sections: Vec<Section>,
+    /// The reference section, when the text has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub references: Option<ReferenceSection>,
+}
+
+/// One section heading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// The heading's words.
+    pub heading: String,
+    /// What the section is taken to be: `introduction`, `related-work`,
+    /// `method`, `experiments`, `closing` or `other`.
+    pub kind: &'static str,
+    /// Byte span of the heading.
+    pub span: (usize, usize),
+}
+
+/// The text's own reference list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReferenceSection {
+    /// Byte span of its entries.
+    pub span: (usize, usize),
+    /// Entries read from it.
+    pub entries: usize,
 }
 
 /// One family's decision: which of related entries the text uses.
@@ -142,6 +182,10 @@ pub struct Excerpt {
     pub text: String,
     /// Ids named in it.
     pub entries: Vec<String>,
+    /// The heading of the section it is in (`Title` for the title); absent
+    /// before the first heading or in a text without any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 /// One piece of evidence for or against an entry.

@@ -33,6 +33,21 @@ pub(crate) enum SectionKind {
     Other,
 }
 
+impl SectionKind {
+    /// The kebab-case word used in reports.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Front => "front",
+            SectionKind::Introduction => "introduction",
+            SectionKind::RelatedWork => "related-work",
+            SectionKind::Method => "method",
+            SectionKind::Experiments => "experiments",
+            SectionKind::Closing => "closing",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
 /// A heading line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Heading {

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use whichdata::attention::{self, Severity};
-use whichdata::{Reason, Registry, Report, Role, Stage, State, Suggestion, Verdict};
+use whichdata::{Outline, Reason, Registry, Report, Role, Stage, State, Suggestion, Verdict};
 
 use crate::style::{BAD, DIM, GOOD, HEADING, WARN, paint};
 
@@ -74,6 +74,43 @@ pub fn report(report: &Report, registry: &Registry) -> String {
             let _ = writeln!(out, "  {s}");
         }
     }
+    if let Some(outline) = &report.outline {
+        paper_outline(&mut out, outline);
+    }
+    if !report.excerpts.is_empty() && report.status != Verdict::None {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint(HEADING, "excerpts the decision rests on")
+        );
+        for x in report.excerpts.iter().take(EXCERPTS_SHOWN) {
+            let place = x
+                .section
+                .as_deref()
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {}{}  {}",
+                paint(HEADING, &x.entries.join(", ")),
+                paint(DIM, &place),
+                one_line(&x.text)
+            );
+        }
+        if report.excerpts.len() > EXCERPTS_SHOWN {
+            let _ = writeln!(
+                out,
+                "  {}",
+                paint(
+                    DIM,
+                    &format!(
+                        "… {} more (--format json lists them all)",
+                        report.excerpts.len() - EXCERPTS_SHOWN
+                    )
+                )
+            );
+        }
+    }
     if !report.mentions.is_empty() {
         let names: Vec<String> = report
             .mentions
@@ -88,6 +125,42 @@ pub fn report(report: &Report, registry: &Registry) -> String {
         );
     }
     out
+}
+
+/// Excerpts printed in the text report.
+const EXCERPTS_SHOWN: usize = 8;
+
+/// How a whole paper was read: its title, sections and reference list.
+fn paper_outline(out: &mut String, outline: &Outline) {
+    let _ = writeln!(out, "\n{}", paint(HEADING, "read as a paper"));
+    if let Some(title) = &outline.title {
+        let _ = writeln!(out, "  title: {}", one_line(title));
+    }
+    if !outline.sections.is_empty() {
+        let sections: Vec<String> = outline
+            .sections
+            .iter()
+            .map(|s| format!("{} [{}]", one_line(&s.heading), s.kind))
+            .collect();
+        let _ = writeln!(out, "  sections: {}", sections.join(" · "));
+    }
+    match &outline.references {
+        Some(r) => {
+            let _ = writeln!(
+                out,
+                "  its reference list: {} entries, used to resolve its citation markers",
+                r.entries
+            );
+        }
+        None => {
+            let _ = writeln!(out, "  no reference section found (give one with --refs)");
+        }
+    }
+}
+
+/// Text on one line, whitespace collapsed.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn suggestion(out: &mut String, s: &Suggestion, registry: &Registry) {

@@ -50,6 +50,8 @@ pub(crate) struct Context<'a> {
     pub text: &'a str,
     /// Title, headings, sections.
     pub structure: Structure,
+    /// Entries read from the text's own reference section.
+    pub own_references: usize,
     /// Sentence spans (headings, table rows and the title are sentences of their own).
     pub sentences: Vec<Span>,
     /// Accepted mentions, in text order.
@@ -93,8 +95,11 @@ impl<'a> Context<'a> {
         let text = &full_text[..structure.body_end];
         // A whole paper's own reference list joins the given one.
         let mut references: Vec<ReferenceEntry> = given.to_vec();
+        let mut own_references = 0;
         if let Some((s, e)) = structure.references {
-            references.extend(parse_reference_list(&full_text[s..e]));
+            let own = parse_reference_list(&full_text[s..e]);
+            own_references = own.len();
+            references.extend(own);
         }
         let tables = tables::tables(text);
         let table_rows: Vec<Span> = tables
@@ -166,6 +171,7 @@ impl<'a> Context<'a> {
             benchmarks_unnamed: usage::benchmarks_unnamed(text, &mention_spans),
             structured: structure.headings.len() >= 2,
             structure,
+            own_references,
             experiments: usage::experiments(text),
             discussion: usage::discussion(text, first_sentence),
             domains,

@@ -101,6 +101,7 @@ pub struct Evidence {
     pub(crate) groups: Vec<GroupEvidence>,
     pub(crate) mentions: Vec<Mention>,
     pub(crate) excerpts: Vec<Excerpt>,
+    pub(crate) outline: Option<crate::engine::Outline>,
 }
 
 /// One group's evidence as feature vectors, for fitting.

@@ -224,6 +224,7 @@ pub(crate) fn decide(analyzer: &Analyzer<'_>, model: &Model, evidence: &Evidence
         groups: Vec::new(),
         mentions: evidence.mentions.clone(),
         excerpts: evidence.excerpts.clone(),
+        outline: evidence.outline.clone(),
     };
     for (group, members, _) in decided {
         match group.status {

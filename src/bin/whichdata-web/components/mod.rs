@@ -5,6 +5,7 @@ pub mod card;
 pub mod file_opener;
 pub mod header;
 pub mod input;
+pub mod outline;
 pub mod registry_browser;
 pub mod registry_loader;
 pub mod results;

@@ -10,6 +10,7 @@ use whichdata::attention::{self, Severity};
 use yew::prelude::*;
 
 use super::card::{CardRole, EntryCard};
+use super::outline::PaperOutline;
 use crate::state::{State, View};
 
 #[derive(Properties, PartialEq)]
@@ -106,6 +107,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                         <div class="cards side-by-side">{ for candidates }</div>
                         <h3>{ "What would settle it" }</h3>
                         <ul class="settle">{ for report.settle.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                    }
+                    if let Some(outline) = &report.outline {
+                        <PaperOutline outline={outline.clone()} excerpts={report.excerpts.clone()} />
                     }
                     if !others.is_empty() {
                         <h3>{ "Also named, but not found to be used" }</h3>
