@@ -194,7 +194,9 @@ impl<'r> Analyzer<'r> {
     }
 
     fn evidence_entries(&self, text: &str, references: &[ReferenceEntry]) -> Evidence {
-        let ctx = evidence::context::Context::read(self, text, references);
+        let structure = structure::Structure::read(text);
+        let body = structure.body(text);
+        let ctx = evidence::context::Context::read(self, &body, text, structure, references);
         let groups = evidence::gather(&ctx);
         let mentions: Vec<Mention> = ctx
             .mentions
@@ -257,7 +259,9 @@ fn outline(text: &str, structure: &structure::Structure, own_references: usize) 
         return None;
     }
     Some(Outline {
-        title: structure.title.map(|(s, e)| text[s..e].trim().to_string()),
+        title: structure
+            .title
+            .map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" ")),
         sections: structure
             .headings
             .iter()

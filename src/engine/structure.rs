@@ -67,6 +67,9 @@ pub(crate) struct Structure {
     pub body_end: usize,
     /// The reference section's entries (after its heading), if the text has one.
     pub references: Option<Span>,
+    /// Where an appendix after the reference section starts: the text
+    /// there is read as body again (papers put dataset details there).
+    pub appendix: Option<usize>,
     /// Heading lines in order (each is a sentence of its own).
     pub headings: Vec<Heading>,
 }
@@ -101,6 +104,7 @@ impl Structure {
         let mut headings = Vec::new();
         let mut references = None;
         let mut body_end = text.len();
+        let mut appendix = None;
         let mut offset = 0;
         let mut previous_blank = true;
         let lines: Vec<(usize, &str)> = text
@@ -137,6 +141,7 @@ impl Structure {
                     {
                         body_end = at;
                         references = Some((at + raw.len(), text.len()));
+                        appendix = appendix_after(&lines[i + 1..]);
                         break;
                     }
                     headings.push(Heading {
@@ -154,10 +159,15 @@ impl Structure {
             previous_blank = blank;
         }
         let title = title_of(&text[..body_end]);
+        if let (Some(start), Some(refs)) = (appendix, references.as_mut()) {
+            refs.1 = start;
+            headings.extend(appendix_headings(text, start));
+        }
         Structure {
             title,
             body_end,
             references,
+            appendix,
             headings,
         }
     }
@@ -169,6 +179,28 @@ impl Structure {
             SectionKind::Front
         } else {
             self.headings[i - 1].kind
+        }
+    }
+
+    /// The text the engine's passes read: up to the reference section, or,
+    /// when an appendix follows the references, the whole text with the
+    /// reference section (heading and entries) blanked to spaces, so that
+    /// byte offsets still point into the original and the appendix is read
+    /// as body.
+    pub(crate) fn body<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        match (self.appendix, self.references) {
+            (Some(start), Some(_)) => {
+                let mut blanked = String::with_capacity(text.len());
+                blanked.push_str(&text[..self.body_end]);
+                blanked.extend(
+                    text[self.body_end..start]
+                        .bytes()
+                        .map(|b| if b == b'\n' { '\n' } else { ' ' }),
+                );
+                blanked.push_str(&text[start..]);
+                std::borrow::Cow::Owned(blanked)
+            }
+            _ => std::borrow::Cow::Borrowed(&text[..self.body_end]),
         }
     }
 
@@ -330,6 +362,70 @@ fn section_kind(lower: &str) -> SectionKind {
     }
 }
 
+/// Words that open an appendix heading after the references.
+const APPENDIX_HEADINGS: &[&str] = &[
+    "appendix",
+    "appendices",
+    "supplementary material",
+    "supplementary materials",
+    "supplemental material",
+    "supplementary",
+];
+
+/// The start of an appendix among the lines after a reference heading: a
+/// heading-like line that says it is one ("Appendix", "A Appendix: …",
+/// "Supplementary Material"). Appendices without such a word stay in the
+/// reference section (lettered headings alone are too like entries).
+fn appendix_after(rest: &[(usize, &str)]) -> Option<usize> {
+    rest.iter().find_map(|&(at, raw)| {
+        let line = raw.trim();
+        let (_, words) = heading_words(line)?;
+        let lower = words.to_ascii_lowercase();
+        let lower = without_letter_numbering(&lower);
+        let says_so = APPENDIX_HEADINGS.iter().any(|h| {
+            lower == *h
+                || lower.starts_with(&format!("{h} "))
+                || lower.starts_with(&format!("{h}:"))
+        });
+        (says_so && looks_like_heading(line, &words)).then_some(at)
+    })
+}
+
+/// "a appendix: proofs" → "appendix: proofs" (an appendix's letter).
+fn without_letter_numbering(lower: &str) -> &str {
+    let mut chars = lower.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), Some(' ' | '.')) if c.is_ascii_alphabetic() => {
+            lower[1..].trim_start_matches(['.', ' '])
+        }
+        _ => lower,
+    }
+}
+
+/// Headings in an appendix (from `start` on), read as in the body.
+fn appendix_headings(text: &str, start: usize) -> Vec<Heading> {
+    let mut at = start;
+    let mut previous_blank = true;
+    let mut found = Vec::new();
+    for raw in text[start..].split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let blank = line.trim().is_empty();
+        if !blank
+            && (previous_blank || at == start || starts_numbered(line) || is_marked_heading(line))
+            && let Some((span, words)) = heading_words(line)
+            && looks_like_heading(line, &words)
+        {
+            found.push(Heading {
+                span: (at + span.0, at + span.1),
+                kind: section_kind(&words.to_ascii_lowercase()),
+            });
+        }
+        previous_blank = blank;
+        at += raw.len();
+    }
+    found
+}
+
 /// Whether numbered reference entries ("[1] …", "1. …") follow.
 fn numbered_entries_follow(rest: &[(usize, &str)]) -> bool {
     rest.iter()
@@ -358,6 +454,11 @@ fn title_of(body: &str) -> Option<Span> {
         (None, Some(s)) => s,
         (None, None) => return None,
     };
+    let end = if Some(end) == line_end {
+        title_continued(rest, end)
+    } else {
+        end
+    };
     let title = rest[..end].trim();
     let words: Vec<&str> = title.split_whitespace().collect();
     if words.is_empty() || words.len() > MAX_TITLE_WORDS {
@@ -377,9 +478,96 @@ fn title_of(body: &str) -> Option<Span> {
     Some((lead, lead + title.len()))
 }
 
+/// A first line at least this long may be a title wrapped onto the next
+/// (a short first line is a whole title, whatever follows).
+const WRAPPED_TITLE_BYTES: usize = 50;
+
+/// Most lines a title is wrapped onto after its first.
+const MAX_TITLE_CONTINUATIONS: usize = 2;
+
+/// The end of a title whose first line ends at `end`, taking in the lines
+/// a long title was wrapped onto (as in text extracted from a PDF): each
+/// short, capitalised, with no comma, digit, initial or address, which
+/// would make it the authors' line.
+fn title_continued(rest: &str, mut end: usize) -> usize {
+    let mut last_line = rest[..end].trim();
+    for _ in 0..MAX_TITLE_CONTINUATIONS {
+        if last_line.len() < WRAPPED_TITLE_BYTES || last_line.ends_with(['.', ':', '?', '!']) {
+            break;
+        }
+        let next_start = end + 1;
+        let Some(next) = rest.get(next_start..) else {
+            break;
+        };
+        let next_end = next.find('\n').map_or(rest.len(), |i| next_start + i);
+        let line = rest[next_start..next_end].trim();
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let authors_like = line.contains([',', '@', '*', '†'])
+            || line.chars().any(|c| c.is_ascii_digit())
+            || words.iter().any(|w| {
+                let w = w.trim_end_matches('.');
+                w.len() == 1 && w.chars().all(char::is_uppercase)
+            });
+        let fits = !words.is_empty()
+            && words.len() <= MAX_HEADING_WORDS
+            && line.starts_with(char::is_uppercase)
+            && !authors_like;
+        if !fits {
+            break;
+        }
+        end = next_end;
+        last_line = line;
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_title_wrapped_onto_a_second_line_is_read_whole() {
+        let body = "Person re-identification matches people across cameras. ".repeat(5);
+        let text = format!(
+            "CR-FIQA: Face Image Quality Assessment by Learning Sample\nRelative Classifiability\n\
+             Fadi Boutros, Meiling Fang, Marcel Klemt\n{body}"
+        );
+        let s = Structure::read(&text);
+        assert_eq!(
+            s.title.map(|(a, b)| &text[a..b]),
+            Some(
+                "CR-FIQA: Face Image Quality Assessment by Learning Sample\nRelative Classifiability"
+            )
+        );
+        // A short title keeps its own line; the authors are not the title.
+        let text =
+            format!("Margin Scheduling for Deep Face Recognition\nC. Author D. Author\n{body}");
+        let s = Structure::read(&text);
+        assert_eq!(
+            s.title.map(|(a, b)| &text[a..b]),
+            Some("Margin Scheduling for Deep Face Recognition")
+        );
+    }
+
+    #[test]
+    fn an_appendix_after_the_references_is_read_as_body() {
+        let text = "Title of a paper about data\n\n1 Introduction\nWe study things at length here.\n\n\
+                    References\n[1] A. Author. Performance measures. ECCVW, 2016.\n[2] B. Author. Another. 2017.\n\n\
+                    Appendix A: Training details\nWe train on DukeMTMC-reID.\n";
+        let s = Structure::read(text);
+        let refs = s.references.expect("references found");
+        assert!(text[refs.0..refs.1].contains("[2] B. Author"));
+        assert!(!text[refs.0..refs.1].contains("Appendix"));
+        let body = s.body(text);
+        assert_eq!(body.len(), text.len(), "offsets still point into the text");
+        assert!(body.contains("We train on DukeMTMC-reID."));
+        assert!(!body.contains("Performance measures"));
+        assert!(
+            s.headings
+                .iter()
+                .any(|h| text[h.span.0..h.span.1].starts_with("Appendix A"))
+        );
+    }
 
     #[test]
     fn a_line_is_a_title_only_with_a_body() {

@@ -86,18 +86,24 @@ pub(crate) struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Reads `text` with the given reference entries.
+    ///
+    /// `body` is the text the passes read: the original with its reference
+    /// section blanked when an appendix follows it (see
+    /// [`Structure::body`]), the original up to its reference section
+    /// otherwise. Reference entries are parsed from `original`.
     pub(crate) fn read(
         analyzer: &'a Analyzer<'a>,
-        full_text: &'a str,
+        body: &'a str,
+        original: &str,
+        structure: Structure,
         given: &[ReferenceEntry],
     ) -> Context<'a> {
-        let structure = Structure::read(full_text);
-        let text = &full_text[..structure.body_end];
+        let text = body;
         // A whole paper's own reference list joins the given one.
         let mut references: Vec<ReferenceEntry> = given.to_vec();
         let mut own_references = 0;
         if let Some((s, e)) = structure.references {
-            let own = parse_reference_list(&full_text[s..e]);
+            let own = parse_reference_list(&original[s..e]);
             own_references = own.len();
             references.extend(own);
         }
