@@ -282,7 +282,12 @@ impl PaperIndex {
         if year_far && !(whole_title && surname_ok) {
             return false;
         }
-        coverage >= TITLE_COVERAGE && (whole_title || surname_ok || year_ok)
+        // A year alone is weak: generic title words ("loss", "deep face
+        // recognition") recur across a year's papers (CosFace is not
+        // "Marginal Loss for Deep Face Recognition"). Without the whole
+        // title or the first author, every word must be there.
+        coverage >= TITLE_COVERAGE
+            && (whole_title || surname_ok || year_ok && found == p.words.len())
     }
 }
 
@@ -389,6 +394,30 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_title_sharing_generic_words_in_the_same_year_is_not_a_match() {
+        let registry = Registry::builtin().unwrap();
+        let index = PaperIndex::new(registry);
+        // CosFace shares "loss", "deep", "face", "recognition" with the
+        // Marginal Loss paper (2017), a year apart, by other authors.
+        let cosface = "H. Wang, Y. Wang, Z. Zhou, X. Ji, D. Gong, J. Zhou, Z. Li, and W. Liu. \
+                       CosFace: Large margin cosine loss for deep face recognition. In CVPR, 2018.";
+        let titles: Vec<String> = index
+            .matches(cosface)
+            .iter()
+            .filter_map(|m| {
+                registry
+                    .source(&m.source)
+                    .and_then(|s| s.as_paper())
+                    .map(|p| p.title.clone())
+            })
+            .collect();
+        assert!(
+            !titles.iter().any(|t| t.contains("Marginal Loss")),
+            "{titles:?}"
+        );
+    }
 
     #[test]
     fn a_sibling_title_differing_in_one_letter_is_not_a_match() {

@@ -308,7 +308,16 @@ fn looks_like_heading(line: &str, words: &str) -> bool {
     let ends_like_sentence = line.trim_end().ends_with(['.', ',', ';', '?', '!'])
         && !line.trim_end().ends_with("..")
         && !starts_numbered(line);
+    // "C. Author D. Author": an author line, not a heading.
+    let initials = words
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.trim_end_matches(',');
+            w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+        })
+        .count();
     first.is_uppercase()
+        && initials < 2
         && !ends_like_sentence
         && !words.contains(['|', '&', '=', '{', '}', '`'])
         && words.chars().filter(|c| c.is_ascii_digit()).count() * 3 < words.len()
