@@ -30,6 +30,7 @@ latex() { # name [tex-before-input]
 latex reid-two-column "" reid-two-column
 latex face-two-column "" face-two-column
 latex no-text-layer "" no-text-layer
+latex old-pdftex "" old-pdftex
 latex long-10 '\def\PAGES{10}' long-paper
 latex long-30 '\def\PAGES{30}' long-paper
 

@@ -82,6 +82,18 @@ pub(crate) fn join_hyphenated(text: &str) -> String {
 /// Whether the hyphen between `left` (end of a line) and `right` (start of
 /// the next) belongs to the word.
 fn keeps_hyphen(left: &str, right: &str, words: &Words) -> bool {
+    let joined = format!("{left}{right}").to_lowercase();
+    let hyphenated = format!("{left}-{right}").to_lowercase();
+    // The document itself decides first, names included ("CA-SIA" where
+    // it writes CASIA elsewhere, "Arc-Face" where it writes ArcFace).
+    match (
+        words.plain.contains(&joined),
+        words.hyphenated.contains(&hyphenated),
+    ) {
+        (true, false) => return false,
+        (false, true) => return true,
+        _ => {}
+    }
     let starts_lower = right.chars().next().is_some_and(char::is_lowercase);
     let inner_capitals = left.chars().skip(1).any(char::is_uppercase);
     let digits = left
@@ -91,11 +103,8 @@ fn keeps_hyphen(left: &str, right: &str, words: &Words) -> bool {
     if !starts_lower || inner_capitals || digits {
         return true;
     }
-    let joined = format!("{left}{right}").to_lowercase();
-    let hyphenated = format!("{left}-{right}").to_lowercase();
-    // Written whole elsewhere: typesetting. Written hyphenated elsewhere: the
-    // word's own hyphen. Neither: typesetting, the common case.
-    !words.plain.contains(&joined) && words.hyphenated.contains(&hyphenated)
+    // Written both ways or neither: typesetting, the common case.
+    false
 }
 
 /// The words a text writes whole, and the hyphenated compounds it writes
@@ -169,6 +178,12 @@ mod tests {
         // Names with capitals inside, and numbers.
         assert_eq!(join_hyphenated("DukeMTMC-\nreID has"), "DukeMTMC-reID\nhas");
         assert_eq!(join_hyphenated("Market-\n1501 and"), "Market-1501\nand");
+        // A name the document writes whole elsewhere is rejoined, capitals
+        // and all.
+        assert_eq!(
+            join_hyphenated("train on CASIA and CA-\nSIA again"),
+            "train on CASIA and CASIA\nagain"
+        );
         // Written whole elsewhere beats written hyphenated.
         assert_eq!(
             join_hyphenated("viewpoints and view-\npoints"),

@@ -5,13 +5,15 @@
 //! breaks between lines are not in most PDFs, only the gaps the glyphs
 //! leave. Widths come from `/Widths` (simple fonts) or `/W` (composite
 //! fonts); text comes from `/ToUnicode` when the font has one, else from
-//! the font's encoding and the standard glyph names (via lopdf).
+//! a TeX font's built-in layout ([`super::tex_fonts`]), else from the
+//! font's encoding and the standard glyph names (via lopdf).
 
 use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document, Encoding, Object};
 
 use super::cmap::ToUnicode;
+use super::tex_fonts::TexLayout;
 
 /// Width used for a code the font gives none for, in thousandths of the
 /// font size: about an average Latin glyph.
@@ -29,6 +31,8 @@ pub(crate) struct Font<'a> {
     scale: f32,
     to_unicode: Option<ToUnicode>,
     encoding: Option<Encoding<'a>>,
+    /// A Computer Modern font with its built-in encoding (no `/Encoding`).
+    tex: Option<TexLayout>,
 }
 
 impl<'a> Font<'a> {
@@ -72,6 +76,7 @@ impl<'a> Font<'a> {
                 scale: 0.001,
                 to_unicode,
                 encoding: None,
+                tex: None,
             };
         }
         let scale = if subtype == b"Type3" {
@@ -120,7 +125,15 @@ impl<'a> Font<'a> {
                 DEFAULT_WIDTH
             },
             scale,
-            encoding: dict.get_font_encoding(doc).ok(),
+            encoding: dict
+                .get_font_encoding_with_limit(doc, super::MAX_STREAM)
+                .ok(),
+            tex: dict
+                .get(b"Encoding")
+                .is_err()
+                .then(|| dict.get(b"BaseFont").and_then(Object::as_name).ok())
+                .flatten()
+                .and_then(TexLayout::of),
             to_unicode,
         }
     }
@@ -152,6 +165,13 @@ impl<'a> Font<'a> {
     pub(crate) fn push_text(&self, code: u32, bytes: &[u8], out: &mut String) {
         if let Some(t) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
             out.push_str(t);
+        } else if let Some(t) = self
+            .tex
+            .and_then(|layout| layout.text(u8::try_from(code).ok()?))
+        {
+            out.push_str(t);
+        } else if self.tex.is_some() && (32..127).contains(&code) {
+            out.push(code as u8 as char);
         } else if let Some(enc) = &self.encoding {
             if let Ok(t) = enc.bytes_to_string(bytes) {
                 out.push_str(&t);

@@ -22,6 +22,8 @@ mod content;
 mod fonts;
 #[cfg(feature = "pdf")]
 mod layout;
+#[cfg(feature = "pdf")]
+mod tex_fonts;
 
 use std::fmt;
 
