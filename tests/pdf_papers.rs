@@ -242,3 +242,34 @@ fn an_author_year_paper_resolves_its_citations_from_its_own_references() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn tex_fonts_without_a_unicode_map_read_right() {
+    let text = text_of("old-pdftex.pdf");
+    reads_cleanly(&text);
+    for want in [
+        "Different Views of Person Re-identification",
+        "which offers 16,522 training",
+        "256×128",
+        "Market→Duke",
+        "efficient",
+        "pages 1–7",
+        "official figures",
+    ] {
+        assert!(text.contains(want), "{want:?} in:\n{text}");
+    }
+    let report = Analyzer::new(Registry::builtin().unwrap())
+        .analyze(&text, &[])
+        .unwrap();
+    let d2 = report
+        .suggestions
+        .iter()
+        .find(|s| s.id == "D2")
+        .expect("D2");
+    assert!(
+        d2.reasons
+            .iter()
+            .any(|r| r.to_string().contains("16,522 training images")),
+        "the count in math mode is read as a count"
+    );
+}

@@ -19,6 +19,7 @@ mod model_data;
 // The engine: the study's Table 7 cases, then table-driven cases by kind.
 mod engine_cases;
 mod engine_table7;
+mod engine_whole_papers;
 // PDFs: extraction from two producers, errors, whole papers.
 mod pdf_papers;
 // Inputs the fuzzers once crashed on, kept as regression tests.

@@ -135,11 +135,12 @@ fn starts_like_entry(line: &str) -> bool {
                 .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
     };
     match first.strip_suffix(',') {
-        // "Ristani, E." or "Abadi, Martin," or "Chapman, Douglas G.".
+        // "Ristani, E." or "Bai, S.;" (AAAI) or "Abadi, Martin," or
+        // "Chapman, Douglas G.".
         Some(surname) => {
             capitalised(surname)
-                && (initial(second.trim_end_matches(','))
-                    || capitalised(second.trim_end_matches([',', '.'])))
+                && (initial(second.trim_end_matches([',', ';']))
+                    || capitalised(second.trim_end_matches([',', '.', ';'])))
         }
         None => initial(first) && capitalised(second.trim_end_matches([',', '.', ';', ':'])),
     }
@@ -231,9 +232,18 @@ impl PaperIndex {
             }
         }
         let years = years_in(entry);
+        // A title's one-letter marks ("Benchmark-C") must not be found in
+        // the authors' initials ("C. Otto").
+        let without_initials = fold(&strip_initials(entry));
+        let marks: FastSet<&str> = without_initials
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect();
         let mut out: Vec<PaperMatch> = hits
             .into_iter()
-            .filter(|&(id, _)| self.accepts(&self.papers[id as usize], &words, &folded, &years))
+            .filter(|&(id, _)| {
+                self.accepts(&self.papers[id as usize], &words, &marks, &folded, &years)
+            })
             .map(|(id, _)| {
                 let p = &self.papers[id as usize];
                 PaperMatch {
@@ -250,6 +260,7 @@ impl PaperIndex {
         &self,
         p: &IndexedPaper,
         words: &FastSet<&str>,
+        marks: &FastSet<&str>,
         folded: &str,
         years: &[i32],
     ) -> bool {
@@ -267,7 +278,7 @@ impl PaperIndex {
             .words
             .iter()
             .filter(|w| w.len() == 1 || w.bytes().any(|b| b.is_ascii_digit()))
-            .all(|w| words.contains(w.as_str()));
+            .all(|w| marks.contains(w.as_str()));
         if !marks_found {
             return false;
         }
@@ -289,6 +300,21 @@ impl PaperIndex {
         coverage >= TITLE_COVERAGE
             && (whole_title || surname_ok || year_ok && found == p.words.len())
     }
+}
+
+/// The entry without its authors' initials ("C.", "J.-H.").
+fn strip_initials(entry: &str) -> String {
+    entry
+        .split_whitespace()
+        .filter(|t| {
+            let t = t.trim_end_matches([',', ';']);
+            !(t.ends_with('.')
+                && t.split(['.', '-'])
+                    .filter(|p| !p.is_empty())
+                    .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Lowercase words of a title minus stopwords.
@@ -394,6 +420,23 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn an_initial_is_not_a_title_mark() {
+        let registry = Registry::builtin().unwrap();
+        let index = PaperIndex::new(registry);
+        // IJB-B's paper, whose authors include "C. Otto": not IJB-C's.
+        let ijbb = "C. Whitelam, E. Taborsky, A. Blanton, B. Maze, J. Adams, T. Miller, N. Kalka, \
+                    A. K. Jain, J. A. Duncan, K. Allen, J. Cheney, and P. Grother. IARPA Janus \
+                    Benchmark-B face dataset. In CVPR Workshops, 2017.";
+        let entries: Vec<&str> = index
+            .matches(ijbb)
+            .iter()
+            .flat_map(|m| m.entries.iter().map(|&e| registry.entries()[e].id.as_str()))
+            .collect();
+        assert!(entries.contains(&"ijb-b"), "{entries:?}");
+        assert!(!entries.contains(&"ijb-c"), "{entries:?}");
+    }
 
     #[test]
     fn a_title_sharing_generic_words_in_the_same_year_is_not_a_match() {

@@ -82,6 +82,15 @@ const REFERENCE_HEADINGS: &[&str] = &[
     "literature cited",
     "works cited",
     "citations",
+    // Papers and theses in other languages.
+    "literatura",
+    "literatur",
+    "références",
+    "referencias",
+    "referências",
+    "bibliografía",
+    "bibliografia",
+    "bibliographie",
 ];
 
 /// A reference heading is believed only after this share of the text (a
@@ -129,7 +138,12 @@ impl Structure {
                 let continued = lines
                     .get(i + 1)
                     .is_some_and(|(_, l)| l.trim_start().starts_with(|c: char| c.is_lowercase()));
-                if (marked || plain && next_has_text && !continued)
+                // A line that is only "References" heads the references
+                // even when text extracted from a PDF runs straight into it
+                // (no blank line before it), if entries follow.
+                let lone_reference_word =
+                    REFERENCE_HEADINGS.contains(&words.to_ascii_lowercase().as_str());
+                if (marked || lone_reference_word || plain && next_has_text && !continued)
                     && looks_like_heading(line, &words)
                 {
                     let lower = words.to_ascii_lowercase();

@@ -203,7 +203,14 @@ impl<'a> Context<'a> {
 
     /// The words of `span`.
     pub(crate) fn words(&self, (s, e): Span) -> String {
-        self.text[s..e].to_string()
+        let words = &self.text[s..e];
+        // Quoted in a reason: a line break inside (text from a PDF) reads
+        // as the space it stands for.
+        if words.contains(['\n', '\r', '\t']) {
+            words.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            words.to_string()
+        }
     }
 
     /// Descriptive cues (modifiers) in the sentences given that describe

@@ -210,7 +210,8 @@ pub(crate) fn gather(ctx: &Context<'_>) -> Vec<GroupEvidence> {
                 Vec::new()
             };
             let ruled_out = (is_model && models::trained_elsewhere(&use_items))
-                || only_in_related_work(ctx, &names);
+                || only_in_related_work(ctx, &names)
+                || only_cited_in_a_whole_paper(ctx, &names);
             GroupEvidence {
                 ruled_out,
                 members: members.clone(),
@@ -244,6 +245,22 @@ fn only_in_related_work(ctx: &Context<'_>, names: &GroupNames) -> bool {
             let m = &ctx.mentions[i];
             m.section == SectionKind::RelatedWork && !matches!(m.relation, Relation::Used(_))
         })
+}
+
+/// Whether a whole paper (method or experiments sections and its own
+/// reference list) never names the group at all: it only cites its paper.
+/// A whole paper names the data it trains and evaluates on, so a citation
+/// alone is someone else's work (VehicleNet cites the DukeMTMC-reID paper
+/// for a GAN method). In an abstract, by contrast, the study found most
+/// citing papers used the data, and there the citation still counts. (A
+/// rule for the same reason as [`only_in_related_work`].)
+fn only_cited_in_a_whole_paper(ctx: &Context<'_>, names: &GroupNames) -> bool {
+    let own_work = ctx
+        .structure
+        .headings
+        .iter()
+        .any(|h| matches!(h.kind, SectionKind::Method | SectionKind::Experiments));
+    own_work && ctx.own_references > 0 && names.mentions.is_empty()
 }
 
 /// A count this large, matching a registry statistic exactly, is evidence

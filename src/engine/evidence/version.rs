@@ -193,9 +193,17 @@ pub(super) fn evidence(
         }
     }
 
-    // Its own paper; for the original, a version's paper.
+    // Its own paper; for the original, a version's paper. In a whole paper
+    // with its own reference list, a citation never made beside the
+    // family's names (an attribute paper cited in Related Work) says
+    // nothing about which version the experiments use; a list given on
+    // its own (the study's "cites" columns) cannot say where it was made,
+    // so there every citation counts.
+    let placed = |source: &str| {
+        ctx.own_references == 0 || super::group_use::marker_to(ctx, names, source).is_some()
+    };
     let own_paper = |x: usize| {
-        ctx.cited.iter().find(|p| {
+        ctx.cited.iter().filter(|p| placed(&p.source)).find(|p| {
             introduces(&entries[x], &p.source)
                 && p.entries
                     .iter()
