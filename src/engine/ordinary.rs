@@ -152,6 +152,38 @@ fn defines_an_acronym(text: &str, name: Span) -> bool {
     })
 }
 
+/// Whether the document defines the acronym at `name` as something other
+/// than the entry ("pose-invariant embedding (PIE)", a method, where the
+/// entry is the CMU PIE face database). Then the acronym means that thing
+/// throughout the document, wherever else it appears (a results table
+/// row, "PIE uses ResNet-50").
+pub(crate) fn defines_another_acronym(text: &str, name: Span, own_names: &[&str]) -> bool {
+    let before = &text[..name.0];
+    let after = &text[name.1..];
+    if !before.ends_with('(') || !after.starts_with(')') {
+        return false;
+    }
+    let acronym = letters_of(&text[name.0..name.1]);
+    let words = last_words(suffix(&before[..before.len() - 1], 80), 6);
+    if acronym.is_empty() || words.is_empty() {
+        return false;
+    }
+    let Some(expansion) = (1..=words.len())
+        .map(|k| words[words.len() - k..].concat())
+        .find(|joined| joined.starts_with(acronym[0]) && spells(&acronym, joined))
+    else {
+        return false;
+    };
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let expansion = letters(&expansion);
+    !own_names.iter().any(|n| letters(n).contains(&expansion))
+}
+
 /// The letters of a name, lowercased ("CFP" → c, f, p).
 fn letters_of(name: &str) -> Vec<char> {
     name.chars()

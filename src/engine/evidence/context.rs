@@ -10,7 +10,7 @@ use super::super::Analyzer;
 use super::super::citations::{self, Marker, MarkerTarget};
 use super::super::cues::{CueHit, is_modifier};
 use super::super::mentions::RawMention;
-use super::super::ordinary::{Surroundings, has_dataset_context};
+use super::super::ordinary::{Surroundings, defines_another_acronym, has_dataset_context};
 use super::super::references::{PaperMatch, ReferenceEntry, parse_reference_list};
 use super::super::relations::{Relation, relation};
 use super::super::statistics::{self, Claim};
@@ -310,25 +310,37 @@ fn accept_mentions(
         plain_names: &plain,
         table_rows,
     };
+    let own_names_of = |m: &RawMention| -> Vec<&str> {
+        m.owners
+            .iter()
+            .flat_map(|o| entries[o.entry].names())
+            .collect()
+    };
+    // Acronyms the document defines as something else mean that thing
+    // everywhere in it.
+    let redefined: FastSet<String> = raw
+        .iter()
+        .filter(|m| m.needs_context && defines_another_acronym(text, m.span, &own_names_of(m)))
+        .map(|m| text[m.span.0..m.span.1].to_string())
+        .collect();
     raw.into_iter()
         .filter(|m| {
-            !m.needs_context || {
-                let sentence = sentences
-                    .get(sentence_of(sentences, m.span.0))
-                    .copied()
-                    .unwrap_or((0, text.len()));
-                let own_names: Vec<&str> = m
-                    .owners
-                    .iter()
-                    .flat_map(|o| entries[o.entry].names())
-                    .collect();
-                let is_model = m
-                    .owners
-                    .iter()
-                    .any(|o| entries[o.entry].kind == crate::registry::EntryKind::Model);
-                in_domain(m)
-                    && has_dataset_context(text, sentence, m.span, &own_names, is_model, &around)
-            }
+            !m.needs_context
+                || !redefined.contains(&text[m.span.0..m.span.1]) && {
+                    let sentence = sentences
+                        .get(sentence_of(sentences, m.span.0))
+                        .copied()
+                        .unwrap_or((0, text.len()));
+                    let own_names = own_names_of(m);
+                    let is_model = m
+                        .owners
+                        .iter()
+                        .any(|o| entries[o.entry].kind == crate::registry::EntryKind::Model);
+                    in_domain(m)
+                        && has_dataset_context(
+                            text, sentence, m.span, &own_names, is_model, &around,
+                        )
+                }
         })
         .collect()
 }
