@@ -1,3 +1,4 @@
+//! PDFs on the command line: `check` and `text` on one paper, and
 //! `whichdata batch` over a programme committee's folder of submissions:
 //! one row per paper, error rows for PDFs that cannot be read, and a
 //! self-contained HTML report.
@@ -201,4 +202,63 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
         .records()
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect()
+}
+
+#[test]
+fn check_reads_a_pdf_and_its_json_says_what_needs_attention_and_how_it_was_read() {
+    let pdf = fixture("face-two-column.pdf");
+    let out = run(&["check", pdf.to_str().unwrap(), "--format", "json"], b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(out.stdout.trim()).unwrap();
+    let summary = v["attention"]["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with("Needs attention: MS1MV2 is derived from MS-Celeb-1M (retracted"),
+        "{summary}"
+    );
+    assert_eq!(v["attention"]["entries"][0]["id"], "D10");
+    assert_eq!(
+        v["attention"]["entries"][0]["concerns"][0]["kind"],
+        "derived-from-retracted"
+    );
+    assert_eq!(
+        v["outline"]["title"],
+        "Margin Scheduling for Deep Face Recognition"
+    );
+    assert!(v["outline"]["references"]["entries"].as_u64().unwrap() >= 10);
+    assert!(
+        v["excerpts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["section"] == "Training data")
+    );
+    // The text output opens with the same line and lists MS1MV2 first.
+    let text = run(&["check", pdf.to_str().unwrap()], b"");
+    let lines: Vec<&str> = text.stdout.lines().collect();
+    assert_eq!(lines[1], summary);
+    let first_entry = lines
+        .iter()
+        .find(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .unwrap();
+    assert!(first_entry.trim_start().starts_with("D10"), "{first_entry}");
+}
+
+#[test]
+fn text_prints_what_is_read_and_a_scan_says_why_not() {
+    let out = run(
+        &["text", fixture("reid-two-column.pdf").to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("16,522 training images of 702 identities")
+    );
+    let scan = run(
+        &["text", fixture("no-text-layer.pdf").to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(scan.code, 1);
+    assert!(scan.stderr.contains("no text layer"), "{}", scan.stderr);
+    assert!(scan.stdout.is_empty());
 }
