@@ -42,6 +42,8 @@ pub use report::{
     Role, Section, Stage, Suggestion, Verdict, thousands,
 };
 
+use std::sync::Arc;
+
 use crate::error::Error;
 use crate::registry::{EntryKind, Quantity, Registry};
 use crate::text::hash::FastMap;
@@ -60,7 +62,7 @@ const EXCERPT_CONTEXT: usize = 240;
 /// A registry compiled for analysis, with the model that decides. Build
 /// once, analyse many texts.
 pub struct Analyzer<'r> {
-    registry: &'r Registry,
+    registry: Held<'r>,
     model: Model,
     names: mentions::NameIndex,
     cues: cues::CueIndex,
@@ -73,6 +75,35 @@ pub struct Analyzer<'r> {
     stats: FastMap<(Quantity, u64), Vec<usize>>,
 }
 
+/// The registry an analyzer reads: borrowed (the CLI's, the built-in one),
+/// or shared and owned with it, so that a front end that swaps registries
+/// (the page, when a user loads one) frees the old registry with its
+/// analyzer instead of keeping both alive for the page's lifetime.
+enum Held<'r> {
+    Borrowed(&'r Registry),
+    Shared(Arc<Registry>),
+}
+
+impl std::ops::Deref for Held<'_> {
+    type Target = Registry;
+
+    fn deref(&self) -> &Registry {
+        match self {
+            Held::Borrowed(r) => r,
+            Held::Shared(r) => r,
+        }
+    }
+}
+
+impl Analyzer<'static> {
+    /// Compiles a shared registry for analysis with the built-in model; the
+    /// analyzer keeps the registry alive, and dropping the last of them
+    /// frees it.
+    pub fn shared(registry: Arc<Registry>) -> Analyzer<'static> {
+        Analyzer::build(Held::Shared(registry), Model::builtin().clone())
+    }
+}
+
 impl<'r> Analyzer<'r> {
     /// Compiles `registry` for analysis with the built-in model.
     pub fn new(registry: &'r Registry) -> Analyzer<'r> {
@@ -81,6 +112,11 @@ impl<'r> Analyzer<'r> {
 
     /// Compiles `registry` for analysis with `model`.
     pub fn with_model(registry: &'r Registry, model: Model) -> Analyzer<'r> {
+        Analyzer::build(Held::Borrowed(registry), model)
+    }
+
+    fn build(held: Held<'r>, model: Model) -> Analyzer<'r> {
+        let registry: &Registry = &held;
         let mut stats: FastMap<(Quantity, u64), Vec<usize>> = FastMap::default();
         for (i, e) in registry.entries().iter().enumerate() {
             for s in &e.statistics {
@@ -115,21 +151,23 @@ impl<'r> Analyzer<'r> {
             groups[g].push(i);
             group_of.push(g);
         }
+        let names = mentions::NameIndex::new(registry);
+        let papers = references::PaperIndex::new(registry);
         Analyzer {
-            registry,
+            registry: held,
             model,
             groups,
             group_of,
-            names: mentions::NameIndex::new(registry),
+            names,
             cues: cues::CueIndex::new(),
-            papers: references::PaperIndex::new(registry),
+            papers,
             stats,
         }
     }
 
     /// The registry this analyzer reads.
-    pub fn registry(&self) -> &'r Registry {
-        self.registry
+    pub fn registry(&self) -> &Registry {
+        &self.registry
     }
 
     /// The model this analyzer decides with.

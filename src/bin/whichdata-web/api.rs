@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{engine, storage};
+use crate::engine;
 
 /// Analyses `text` with `references` (an array of strings, a single string,
 /// or nothing) and returns the report as a plain object.
@@ -20,8 +20,9 @@ pub fn analyze(text: &str, references: JsValue) -> Result<JsValue, JsValue> {
             JsValue::from_str(&format!("references must be an array of strings: {e}"))
         })?
     };
-    let registry = storage::registry_in_use().0;
-    let report = engine::analyze(registry, text, &references)
+    let report = engine::published()
+        .0
+        .analyze(text, &references)
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

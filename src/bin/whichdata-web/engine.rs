@@ -1,37 +1,81 @@
-//! The analyzer for the registry in use, built once per registry and kept
-//! for the page's lifetime (registries live as long as the page: the
-//! built-in one is static, a loaded one is leaked once per load).
+//! The analyzer in use. The page's state owns it (an `Rc`); loading a
+//! registry builds a new analyzer that owns its registry, and switching
+//! drops the old one with its registry: nothing is leaked per load.
+//!
+//! The JavaScript API (`api.rs`) runs outside the page's state, so the App
+//! publishes the analyzer it shows here as a weak reference: the API sees
+//! what the page uses without keeping anything alive.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::{Rc, Weak};
+use std::sync::Arc;
 
-use whichdata::{Analyzer, Error, Registry, Report};
+use whichdata::{Analyzer, Error, Registry};
+
+/// An analyzer with its registry, compared by identity: two loads of the
+/// same file are two registries in use.
+#[derive(Clone)]
+pub struct InUse(pub Rc<Analyzer<'static>>);
+
+impl PartialEq for InUse {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for InUse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "InUse({} entries)", self.registry().entries().len())
+    }
+}
+
+impl InUse {
+    /// The registry it reads.
+    pub fn registry(&self) -> &Registry {
+        self.0.registry()
+    }
+
+    /// A weak reference (for tests that check nothing outlives a switch).
+    #[cfg(test)]
+    pub fn downgrade(&self) -> Weak<Analyzer<'static>> {
+        Rc::downgrade(&self.0)
+    }
+}
 
 thread_local! {
-    static CACHE: RefCell<Option<(*const Registry, &'static Analyzer<'static>)>> = const { RefCell::new(None) };
+    /// The built-in registry's analyzer: one for the page, since the
+    /// built-in registry itself is static.
+    static BUILTIN: OnceCell<Rc<Analyzer<'static>>> = const { OnceCell::new() };
+    /// What the page shows, for the JavaScript API; never an owner.
+    static PUBLISHED: RefCell<Weak<Analyzer<'static>>> = const { RefCell::new(Weak::new()) };
 }
 
-/// Analyses `text` with `registry`, reusing the compiled analyzer.
-pub fn analyze(
-    registry: &'static Registry,
-    text: &str,
-    references: &[String],
-) -> Result<Report, Error> {
-    let analyzer = CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        match *cache {
-            Some((ptr, analyzer)) if std::ptr::eq(ptr, registry) => analyzer,
-            _ => {
-                let analyzer: &'static Analyzer<'static> =
-                    Box::leak(Box::new(Analyzer::new(registry)));
-                *cache = Some((registry, analyzer));
-                analyzer
-            }
-        }
-    });
-    analyzer.analyze(text, references)
+/// The built-in registry's analyzer.
+pub fn builtin() -> InUse {
+    InUse(BUILTIN.with(|b| {
+        b.get_or_init(|| {
+            let registry =
+                Registry::builtin().expect("the built-in registry is validated by the test suite");
+            Rc::new(Analyzer::new(registry))
+        })
+        .clone()
+    }))
 }
 
-/// Parses and validates a registry file, leaking it to live with the page.
-pub fn load_registry(json: &str) -> Result<&'static Registry, Error> {
-    Registry::from_json(json).map(|r| &*Box::leak(Box::new(r)))
+/// Parses and validates a registry file and compiles it.
+pub fn load(json: &str) -> Result<InUse, Error> {
+    Registry::from_json(json).map(|r| InUse(Rc::new(Analyzer::shared(Arc::new(r)))))
+}
+
+/// Makes `analyzer` the one the JavaScript API uses.
+pub fn publish(analyzer: &InUse) {
+    PUBLISHED.with(|p| *p.borrow_mut() = Rc::downgrade(&analyzer.0));
+}
+
+/// The analyzer the page shows, or the built-in one before the page has
+/// published any.
+pub fn published() -> InUse {
+    PUBLISHED
+        .with(|p| p.borrow().upgrade())
+        .map_or_else(builtin, InUse)
 }

@@ -7,16 +7,7 @@ use std::rc::Rc;
 use whichdata::{MAX_TEXT_BYTES, Registry, Report};
 use yew::Reducible;
 
-/// A registry handed to components, compared by identity (a loaded
-/// registry is a different one even if it looks the same).
-#[derive(Clone, Copy, Debug)]
-pub struct RegistryRef(pub &'static Registry);
-
-impl PartialEq for RegistryRef {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
+use crate::engine::InUse;
 
 /// Which registry the page analyses with.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,15 +65,18 @@ pub struct FileText {
     pub ms: f64,
 }
 
-/// Everything the page shows.
-#[derive(Clone, Debug)]
+/// Everything the page shows. Cloned on every action (Yew's reducer), so
+/// what is large is shared: the text and the report behind `Rc`s, the
+/// analyzer (which owns its registry) behind one too.
+#[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The snippet or paper.
-    pub text: String,
+    pub text: Rc<str>,
     /// The reference list, as pasted.
-    pub refs: String,
-    /// The registry in use.
-    pub registry: &'static Registry,
+    pub refs: Rc<str>,
+    /// The analyzer in use, with its registry: the one source of truth for
+    /// which registry the page uses.
+    pub analyzer: InUse,
     /// Where it came from.
     pub registry_choice: RegistryChoice,
     /// Why the last registry file was refused, with its place.
@@ -105,24 +99,6 @@ pub struct State {
     pub show_from_gesture: Option<u32>,
 }
 
-impl PartialEq for State {
-    fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
-            && self.refs == other.refs
-            && std::ptr::eq(self.registry, other.registry)
-            && self.registry_choice == other.registry_choice
-            && self.registry_error == other.registry_error
-            && self.report == other.report
-            && self.elapsed_ms == other.elapsed_ms
-            && self.input_error == other.input_error
-            && self.highlight == other.highlight
-            && self.view == other.view
-            && self.files == other.files
-            && self.active_file == other.active_file
-            && self.show_from_gesture == other.show_from_gesture
-    }
-}
-
 /// What can happen on the page.
 pub enum Action {
     /// The user edited the text.
@@ -132,7 +108,7 @@ pub enum Action {
     /// An analysis finished.
     Analyzed {
         /// The text it analysed (a stale result is dropped).
-        text: String,
+        text: Rc<str>,
         /// The report, or why there is none.
         result: Result<Rc<Report>, String>,
         /// How long it took.
@@ -144,13 +120,13 @@ pub enum Action {
     RegistryLoaded {
         /// Its file name.
         name: String,
-        /// The registry, leaked to live as long as the page.
-        registry: &'static Registry,
+        /// Its analyzer, which owns it.
+        analyzer: InUse,
     },
     /// A registry file was refused.
     RegistryRefused(String),
     /// Back to the built-in registry.
-    RegistryReset(&'static Registry),
+    RegistryReset(InUse),
     /// Switch views.
     Show(View),
     /// The user opened a file (its reading has started).
@@ -178,13 +154,13 @@ impl State {
     pub fn new(
         text: String,
         refs: String,
-        registry: &'static Registry,
+        analyzer: InUse,
         registry_choice: RegistryChoice,
     ) -> State {
         State {
-            text,
-            refs,
-            registry,
+            text: text.into(),
+            refs: refs.into(),
+            analyzer,
             registry_choice,
             registry_error: None,
             report: None,
@@ -206,17 +182,17 @@ impl State {
             return;
         };
         if let FileStatus::Ready(t) = &file.status {
-            self.text = t.text.to_string();
-            self.refs.clear();
+            self.text = t.text.clone();
+            self.refs = "".into();
             self.highlight = None;
             self.active_file = Some(id);
             self.view = View::Analyze;
         }
     }
 
-    /// The registry in use, for components.
-    pub fn registry_ref(&self) -> RegistryRef {
-        RegistryRef(self.registry)
+    /// The registry in use.
+    pub fn registry(&self) -> &Registry {
+        self.analyzer.registry()
     }
 
     /// The reference list as entries for the engine.
@@ -224,7 +200,7 @@ impl State {
         if self.refs.trim().is_empty() {
             Vec::new()
         } else {
-            vec![self.refs.clone()]
+            vec![self.refs.to_string()]
         }
     }
 
@@ -248,12 +224,12 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::SetText(text) => {
-                next.text = text;
+                next.text = text.into();
                 next.highlight = None;
                 // Edited: no longer the file's text as read.
                 next.active_file = None;
             }
-            Action::SetRefs(refs) => next.refs = refs,
+            Action::SetRefs(refs) => next.refs = refs.into(),
             Action::Analyzed {
                 text,
                 result,
@@ -277,14 +253,14 @@ impl Reducible for State {
             Action::Highlight(span) => {
                 next.highlight = span.filter(|&(a, b)| a < b && b <= next.text.len())
             }
-            Action::RegistryLoaded { name, registry } => {
-                next.registry = registry;
+            Action::RegistryLoaded { name, analyzer } => {
+                next.analyzer = analyzer;
                 next.registry_choice = RegistryChoice::Custom { name };
                 next.registry_error = None;
             }
             Action::RegistryRefused(message) => next.registry_error = Some(message),
             Action::RegistryReset(builtin) => {
-                next.registry = builtin;
+                next.analyzer = builtin;
                 next.registry_choice = RegistryChoice::Builtin;
                 next.registry_error = None;
             }
@@ -331,7 +307,7 @@ mod tests {
         Rc::new(State::new(
             String::new(),
             String::new(),
-            Registry::builtin().unwrap(),
+            crate::engine::builtin(),
             RegistryChoice::Builtin,
         ))
     }
@@ -339,11 +315,7 @@ mod tests {
     #[test]
     fn a_stale_analysis_is_dropped() {
         let s = fresh().reduce(Action::SetText("new text".into()));
-        let report = Rc::new(
-            whichdata::Analyzer::new(s.registry)
-                .analyze("old text", &[])
-                .unwrap(),
-        );
+        let report = Rc::new(s.analyzer.0.analyze("old text", &[]).unwrap());
         let s = s.reduce(Action::Analyzed {
             text: "old text".into(),
             result: Ok(report),
@@ -410,11 +382,14 @@ mod tests {
             .reduce(opened(2, "b.pdf", 1))
             .reduce(read(2, ready("paper B")))
             .reduce(read(1, ready("paper A")));
-        assert_eq!(s.text, "paper B", "the first to be ready is shown");
-        assert_eq!(s.refs, "", "the old reference list went with the old text");
+        assert_eq!(&*s.text, "paper B", "the first to be ready is shown");
+        assert_eq!(
+            &*s.refs, "",
+            "the old reference list went with the old text"
+        );
         assert_eq!(s.active_file, Some(2));
         let s = s.reduce(Action::ShowFile(1));
-        assert_eq!((s.text.as_str(), s.active_file), ("paper A", Some(1)));
+        assert_eq!((&*s.text, s.active_file), ("paper A", Some(1)));
     }
 
     #[test]
@@ -423,12 +398,12 @@ mod tests {
             .reduce(Action::SetText("my notes".into()))
             .reduce(opened(7, "scan.pdf", 3))
             .reduce(read(7, Err("no text layer".into())));
-        assert_eq!(s.text, "my notes");
+        assert_eq!(&*s.text, "my notes");
         assert_eq!(
             s.files[0].status,
             FileStatus::Failed("no text layer".into())
         );
-        assert_eq!(s.clone().reduce(Action::ShowFile(7)).text, "my notes");
+        assert_eq!(&*s.clone().reduce(Action::ShowFile(7)).text, "my notes");
     }
 
     #[test]
@@ -438,6 +413,53 @@ mod tests {
             .reduce(read(1, ready("paper A")))
             .reduce(Action::SetText("paper A, edited".into()));
         assert_eq!(s.active_file, None);
+    }
+
+    #[test]
+    fn loading_and_switching_registries_keeps_only_the_one_in_use_alive() {
+        let json = Registry::builtin_json();
+        let mut s = fresh();
+        let mut previous: Vec<std::rc::Weak<whichdata::Analyzer<'static>>> = Vec::new();
+        for round in 0..5 {
+            let loaded = crate::engine::load(json).expect("the built-in JSON loads");
+            previous.push(loaded.downgrade());
+            s = s.reduce(Action::RegistryLoaded {
+                name: format!("mine-{round}.json"),
+                analyzer: loaded,
+            });
+            // A refused file changes nothing.
+            s = s.reduce(Action::RegistryRefused("bad.json: line 1".into()));
+            s = s.reduce(Action::RegistryReset(crate::engine::builtin()));
+        }
+        let alive = previous.iter().filter(|w| w.upgrade().is_some()).count();
+        assert_eq!(
+            alive, 0,
+            "every loaded registry is freed once switched away from"
+        );
+        // The one in use stays alive while the page holds it.
+        let loaded = crate::engine::load(json).unwrap();
+        let weak = loaded.downgrade();
+        s = s.reduce(Action::RegistryLoaded {
+            name: "kept.json".into(),
+            analyzer: loaded,
+        });
+        assert!(weak.upgrade().is_some());
+        assert_eq!(
+            s.registry().entries().len(),
+            Registry::builtin().unwrap().entries().len()
+        );
+        drop(s);
+        assert!(
+            weak.upgrade().is_none(),
+            "and is freed with the page's state"
+        );
+    }
+
+    #[test]
+    fn a_hover_does_not_copy_the_text() {
+        let s = fresh().reduce(Action::SetText("x".repeat(1 << 20)));
+        let hovered = s.clone().reduce(Action::Highlight(Some((0, 5))));
+        assert!(Rc::ptr_eq(&s.text, &hovered.text));
     }
 
     #[test]

@@ -1,23 +1,15 @@
 //! What survives a reload (localStorage) and what a link carries (the
 //! `#text=` fragment, which browsers never send to a server).
 
-use std::cell::RefCell;
-
 use gloo::storage::{LocalStorage, Storage};
-use whichdata::Registry;
 
-use crate::engine;
+use crate::engine::{self, InUse};
 use crate::state::RegistryChoice;
 
 const TEXT_KEY: &str = "whichdata.text";
 const REFS_KEY: &str = "whichdata.refs";
 const REGISTRY_KEY: &str = "whichdata.registry";
 const REGISTRY_NAME_KEY: &str = "whichdata.registry.name";
-
-thread_local! {
-    /// The registry in use, once read from storage.
-    static CURRENT: RefCell<Option<(&'static Registry, RegistryChoice)>> = const { RefCell::new(None) };
-}
 
 /// The text and references saved by the last visit.
 pub fn saved_input() -> (String, String) {
@@ -34,52 +26,32 @@ pub fn save_input(text: &str, refs: &str) {
     let _ = LocalStorage::set(REFS_KEY, refs);
 }
 
-/// The built-in registry.
-pub fn builtin() -> &'static Registry {
-    Registry::builtin().expect("the built-in registry is validated by the test suite")
+/// The registry saved by the last visit, if it still validates, compiled;
+/// else the built-in one. Read once, when the page starts.
+pub fn saved_registry() -> (InUse, RegistryChoice) {
+    let saved = (
+        LocalStorage::get::<String>(REGISTRY_KEY),
+        LocalStorage::get::<String>(REGISTRY_NAME_KEY),
+    );
+    match saved {
+        (Ok(json), Ok(name)) => match engine::load(&json) {
+            Ok(analyzer) => (analyzer, RegistryChoice::Custom { name }),
+            Err(_) => (engine::builtin(), RegistryChoice::Builtin),
+        },
+        _ => (engine::builtin(), RegistryChoice::Builtin),
+    }
 }
 
-/// The registry to use: a saved one if it still validates, else the built-in one.
-pub fn registry_in_use() -> (&'static Registry, RegistryChoice) {
-    CURRENT.with(|current| {
-        current
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                let saved = (
-                    LocalStorage::get::<String>(REGISTRY_KEY),
-                    LocalStorage::get::<String>(REGISTRY_NAME_KEY),
-                );
-                match saved {
-                    (Ok(json), Ok(name)) => match engine::load_registry(&json) {
-                        Ok(r) => (r, RegistryChoice::Custom { name }),
-                        Err(_) => (builtin(), RegistryChoice::Builtin),
-                    },
-                    _ => (builtin(), RegistryChoice::Builtin),
-                }
-            })
-            .clone()
-    })
-}
-
-/// Keeps a loaded registry for this page (and its JS API) and the next visit.
-pub fn save_registry(name: &str, json: &str, registry: &'static Registry) {
+/// Keeps a loaded registry's file for the next visit.
+pub fn save_registry(name: &str, json: &str) {
     let _ = LocalStorage::set(REGISTRY_KEY, json);
     let _ = LocalStorage::set(REGISTRY_NAME_KEY, name);
-    CURRENT.with(|c| {
-        *c.borrow_mut() = Some((
-            registry,
-            RegistryChoice::Custom {
-                name: name.to_string(),
-            },
-        ))
-    });
 }
 
-/// Forgets a loaded registry: back to the built-in one.
+/// Forgets a loaded registry: the next visit starts with the built-in one.
 pub fn forget_registry() {
     LocalStorage::delete(REGISTRY_KEY);
     LocalStorage::delete(REGISTRY_NAME_KEY);
-    CURRENT.with(|c| *c.borrow_mut() = Some((builtin(), RegistryChoice::Builtin)));
 }
 
 /// The text carried by the page's `#text=` fragment, if any.

@@ -26,10 +26,10 @@ fn now_ms() -> f64 {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| {
-        let (registry, choice) = storage::registry_in_use();
+        let (analyzer, choice) = storage::saved_registry();
         let (saved_text, saved_refs) = storage::saved_input();
         let text = storage::text_from_fragment().unwrap_or(saved_text);
-        State::new(text, saved_refs, registry, choice)
+        State::new(text, saved_refs, analyzer, choice)
     });
 
     // Analyse shortly after the text, the references or the registry change,
@@ -40,7 +40,7 @@ pub fn App() -> Html {
         let key = (
             state.text.clone(),
             state.refs.clone(),
-            state.registry as *const _ as usize,
+            state.analyzer.clone(),
         );
         use_effect_with(key, move |_| {
             storage::save_input(&snapshot.text, &snapshot.refs);
@@ -55,7 +55,10 @@ pub fn App() -> Html {
                     return;
                 }
                 let start = now_ms();
-                let result = engine::analyze(snapshot.registry, &text, &snapshot.references())
+                let result = snapshot
+                    .analyzer
+                    .0
+                    .analyze(&text, &snapshot.references())
                     .map(Rc::new)
                     .map_err(|e| e.to_string());
                 let elapsed_ms = now_ms() - start;
@@ -68,6 +71,11 @@ pub fn App() -> Html {
             move || drop(timeout)
         });
     }
+
+    // The JavaScript API analyses with the registry the page shows.
+    use_effect_with(state.analyzer.clone(), |analyzer| {
+        engine::publish(analyzer);
+    });
 
     // A `#text=` link opened while the page is open.
     {

@@ -5,8 +5,9 @@
 use whichdata::{Role, Stage, Suggestion};
 use yew::prelude::*;
 
+use crate::engine::InUse;
 use crate::facts;
-use crate::state::{Action, RegistryRef, State};
+use crate::state::{Action, State};
 
 /// Whether the card is a finding or one of several candidates.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -19,15 +20,15 @@ pub enum CardRole {
 pub struct EntryCardProps {
     pub suggestion: Suggestion,
     pub role: CardRole,
-    /// The registry in use.
-    pub registry: RegistryRef,
+    /// The analyzer in use, for its registry.
+    pub analyzer: InUse,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
 pub fn EntryCard(props: &EntryCardProps) -> Html {
     let copied = use_state(|| false);
-    let registry = props.registry.0;
+    let registry = props.analyzer.registry();
     let s = &props.suggestion;
     let Some(entry) = registry.entry(&s.id) else {
         return html! {};

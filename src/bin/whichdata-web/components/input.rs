@@ -86,10 +86,10 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <FileOpener files={props.state.files.clone()} active={props.state.active_file} dispatch={props.dispatch.clone()} />
             <label for="text">{ "Methods section, or a whole paper" }</label>
-            <textarea id="text" rows="10" spellcheck="false" value={props.state.text.clone()} oninput={on_text}
+            <textarea id="text" rows="10" spellcheck="false" value={AttrValue::from(props.state.text.clone())} oninput={on_text}
                 placeholder="Paste text that names or describes the datasets used, e.g. “Experiments on DukeMTMC (16,522 boxes of 702 identities)…”" />
             <label for="refs">{ "Reference list (optional): one entry per line, or numbered" }</label>
-            <textarea id="refs" rows="4" spellcheck="false" value={props.state.refs.clone()} oninput={on_refs}
+            <textarea id="refs" rows="4" spellcheck="false" value={AttrValue::from(props.state.refs.clone())} oninput={on_refs}
                 placeholder="[33] E. Ristani, F. Solera, R. Zou, R. Cucchiara, and C. Tomasi. Performance measures and a data set for multi-target, multi-camera tracking. ECCVW, 2016." />
             <div class="input-actions">
                 <button type="button" onclick={on_share} disabled={props.state.text.is_empty()}>{ "Copy a link to this text" }</button>

@@ -19,7 +19,7 @@ pub struct RegistryBrowserProps {
 
 #[component]
 pub fn RegistryBrowser(props: &RegistryBrowserProps) -> Html {
-    let registry = props.state.registry;
+    let registry = props.state.registry();
     let query = use_state(String::new);
     let family = use_state(String::new);
     let status = use_state(String::new);

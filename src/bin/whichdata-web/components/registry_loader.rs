@@ -37,10 +37,10 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
                 Err(e) => d.dispatch(Action::RegistryRefused(format!(
                     "{name}: cannot read the file: {e}"
                 ))),
-                Ok(json) => match engine::load_registry(&json) {
-                    Ok(registry) => {
-                        storage::save_registry(&name, &json, registry);
-                        d.dispatch(Action::RegistryLoaded { name, registry });
+                Ok(json) => match engine::load(&json) {
+                    Ok(analyzer) => {
+                        storage::save_registry(&name, &json);
+                        d.dispatch(Action::RegistryLoaded { name, analyzer });
                     }
                     Err(err) => d.dispatch(Action::RegistryRefused(format!("{name}: {err}"))),
                 },
@@ -53,7 +53,7 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_| {
             storage::forget_registry();
-            d.dispatch(Action::RegistryReset(storage::builtin()));
+            d.dispatch(Action::RegistryReset(engine::builtin()));
         })
     };
     let in_use = match &props.state.registry_choice {
@@ -63,7 +63,7 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
     html! {
         <section class="loader" aria-labelledby="loader-heading">
             <h2 id="loader-heading">{ "Your own registry" }</h2>
-            <p>{ format!("In use: {in_use} ({} entries). ", props.state.registry.entries().len()) }
+            <p>{ format!("In use: {in_use} ({} entries). ", props.state.registry().entries().len()) }
                { "A registry file is JSON in the format described in the README; it is read and checked in this page and kept in this browser." }</p>
             <label for="registry-file">{ "Load a registry file" }</label>
             <input id="registry-file" type="file" accept=".json,application/json" onchange={on_file} />

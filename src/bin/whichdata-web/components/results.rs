@@ -22,7 +22,7 @@ pub struct ResultsProps {
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let state = &props.state;
-    let registry = state.registry;
+    let registry = state.registry();
     let timing = state.elapsed_ms.map(|ms| format!("Analysed in {ms:.1} ms"));
     let (status, summary) = match (&state.report, &state.input_error) {
         (_, Some(error)) => ("error", error.clone()),
@@ -74,10 +74,10 @@ pub fn Results(props: &ResultsProps) -> Html {
                 }
             });
             let cards = attention::attention_first(&report.suggestions, registry).into_iter().map(|s| html! {
-                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Uses} registry={state.registry_ref()} dispatch={props.dispatch.clone()} />
+                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Uses} analyzer={state.analyzer.clone()} dispatch={props.dispatch.clone()} />
             });
             let candidates = report.candidates.iter().map(|s| html! {
-                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Candidate} registry={state.registry_ref()} dispatch={props.dispatch.clone()} />
+                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Candidate} analyzer={state.analyzer.clone()} dispatch={props.dispatch.clone()} />
             });
             let claimed: BTreeSet<&str> = report
                 .suggestions

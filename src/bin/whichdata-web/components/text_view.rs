@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TextViewProps {
-    pub text: String,
+    pub text: Rc<str>,
     pub highlight: Option<(usize, usize)>,
     pub report: Option<Rc<Report>>,
 }
