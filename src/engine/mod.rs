@@ -361,3 +361,20 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
     }
     i.min(text.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_analyzer_owns_its_registry_and_frees_it() {
+        let registry = Arc::new(Registry::from_json(Registry::builtin_json()).unwrap());
+        let weak = Arc::downgrade(&registry);
+        let analyzer = Analyzer::shared(registry);
+        let report = analyzer.analyze("We evaluate on DukeMTMC-reID.", &[]).unwrap();
+        assert_eq!(report.suggestions[0].id, "D2");
+        assert!(weak.upgrade().is_some(), "alive while its analyzer is");
+        drop(analyzer);
+        assert!(weak.upgrade().is_none(), "freed with its analyzer");
+    }
+}
