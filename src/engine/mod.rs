@@ -371,7 +371,9 @@ mod tests {
         let registry = Arc::new(Registry::from_json(Registry::builtin_json()).unwrap());
         let weak = Arc::downgrade(&registry);
         let analyzer = Analyzer::shared(registry);
-        let report = analyzer.analyze("We evaluate on DukeMTMC-reID.", &[]).unwrap();
+        let report = analyzer
+            .analyze("We evaluate on DukeMTMC-reID.", &[])
+            .unwrap();
         assert_eq!(report.suggestions[0].id, "D2");
         assert!(weak.upgrade().is_some(), "alive while its analyzer is");
         drop(analyzer);

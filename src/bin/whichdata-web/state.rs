@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use whichdata::{MAX_TEXT_BYTES, Registry, Report};
+use whichdata::{MAX_TEXT_BYTES, Report};
 use yew::Reducible;
 
 use crate::engine::InUse;
@@ -188,11 +188,6 @@ impl State {
             self.active_file = Some(id);
             self.view = View::Analyze;
         }
-    }
-
-    /// The registry in use.
-    pub fn registry(&self) -> &Registry {
-        self.analyzer.registry()
     }
 
     /// The reference list as entries for the engine.
@@ -417,7 +412,7 @@ mod tests {
 
     #[test]
     fn loading_and_switching_registries_keeps_only_the_one_in_use_alive() {
-        let json = Registry::builtin_json();
+        let json = whichdata::Registry::builtin_json();
         let mut s = fresh();
         let mut previous: Vec<std::rc::Weak<whichdata::Analyzer<'static>>> = Vec::new();
         for round in 0..5 {
@@ -445,8 +440,8 @@ mod tests {
         });
         assert!(weak.upgrade().is_some());
         assert_eq!(
-            s.registry().entries().len(),
-            Registry::builtin().unwrap().entries().len()
+            s.analyzer.registry().entries().len(),
+            whichdata::Registry::builtin().unwrap().entries().len()
         );
         drop(s);
         assert!(

@@ -13,7 +13,7 @@ use super::registry_browser::RegistryBrowser;
 use super::results::Results;
 use super::text_view::TextView;
 use crate::state::{Action, State, View};
-use crate::{engine, storage};
+use crate::{engine, files, storage};
 
 /// Milliseconds of quiet typing before the text is analysed again.
 const DEBOUNCE_MS: u32 = 150;
@@ -90,11 +90,45 @@ pub fn App() -> Html {
         });
     }
 
-    let on_view = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |view| dispatcher.dispatch(Action::Show(view)))
+    // Typed callbacks for the components, each dispatching one action.
+    let dispatcher = state.dispatcher();
+    let send = |make: fn(String) -> Action| {
+        let d = dispatcher.clone();
+        Callback::from(move |value: String| d.dispatch(make(value)))
     };
-    let state_rc: Rc<State> = Rc::new((*state).clone());
+    let on_text = send(Action::SetText);
+    let on_refs = send(Action::SetRefs);
+    let on_refused = send(Action::RegistryRefused);
+    let on_view = {
+        let d = dispatcher.clone();
+        Callback::from(move |view| d.dispatch(Action::Show(view)))
+    };
+    let on_show_registry = {
+        let d = dispatcher.clone();
+        Callback::from(move |()| d.dispatch(Action::Show(View::Registry)))
+    };
+    let on_highlight = {
+        let d = dispatcher.clone();
+        Callback::from(move |span| d.dispatch(Action::Highlight(span)))
+    };
+    let on_files = {
+        let d = dispatcher.clone();
+        Callback::from(move |list| files::open(list, &d))
+    };
+    let on_show_file = {
+        let d = dispatcher.clone();
+        Callback::from(move |id| d.dispatch(Action::ShowFile(id)))
+    };
+    let on_loaded = {
+        let d = dispatcher.clone();
+        Callback::from(move |(name, analyzer)| {
+            d.dispatch(Action::RegistryLoaded { name, analyzer })
+        })
+    };
+    let on_reset = {
+        let d = dispatcher.clone();
+        Callback::from(move |builtin| d.dispatch(Action::RegistryReset(builtin)))
+    };
     html! {
         <>
             <Header view={state.view} on_view={on_view} />
@@ -102,13 +136,19 @@ pub fn App() -> Html {
                 if state.view == View::Analyze {
                     <div class="analyze">
                         <section class="input-column" aria-label="Your text">
-                            <InputPanel state={state_rc.clone()} dispatch={state.dispatcher()} />
+                            <InputPanel text={state.text.clone()} refs={state.refs.clone()}
+                                files={state.files.clone()} active_file={state.active_file}
+                                {on_text} {on_refs} {on_files} {on_show_file} />
                             <TextView text={state.text.clone()} highlight={state.highlight} report={state.report.clone()} />
                         </section>
-                        <Results state={state_rc.clone()} dispatch={state.dispatcher()} />
+                        <Results report={state.report.clone()} input_error={state.input_error.clone()}
+                            elapsed_ms={state.elapsed_ms} has_text={!state.text.trim().is_empty()}
+                            analyzer={state.analyzer.clone()} registry_choice={state.registry_choice.clone()}
+                            {on_highlight} {on_show_registry} />
                     </div>
                 } else {
-                    <RegistryBrowser state={state_rc.clone()} dispatch={state.dispatcher()} />
+                    <RegistryBrowser analyzer={state.analyzer.clone()} registry_choice={state.registry_choice.clone()}
+                        registry_error={state.registry_error.clone()} {on_loaded} {on_refused} {on_reset} />
                 }
             </main>
             <footer class="footer">

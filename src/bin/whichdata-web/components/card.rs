@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use crate::engine::InUse;
 use crate::facts;
-use crate::state::{Action, State};
 
 /// Whether the card is a finding or one of several candidates.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -22,7 +21,9 @@ pub struct EntryCardProps {
     pub role: CardRole,
     /// The analyzer in use, for its registry.
     pub analyzer: InUse,
-    pub dispatch: UseReducerDispatcher<State>,
+    /// Called with the span a focused or hovered reason rests on, and
+    /// with `None` when it is left.
+    pub on_highlight: Callback<Option<(usize, usize)>>,
 }
 
 #[component]
@@ -40,8 +41,8 @@ pub fn EntryCard(props: &EntryCardProps) -> Html {
     let reason_item = |r: &whichdata::Reason| {
         let span = r.span;
         let show = |target: Option<(usize, usize)>| {
-            let d = props.dispatch.clone();
-            move || d.dispatch(Action::Highlight(target))
+            let on_highlight = props.on_highlight.clone();
+            move || on_highlight.emit(target)
         };
         let (enter, leave) = (show(span), show(None));
         let (focus, blur) = (show(span), show(None));

@@ -6,24 +6,26 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::files;
-use crate::state::{Action, FileStatus, OpenedFile, State};
+use crate::state::{FileStatus, OpenedFile};
 
 #[derive(Properties, PartialEq)]
 pub struct FileOpenerProps {
     pub files: Vec<OpenedFile>,
     pub active: Option<u32>,
-    pub dispatch: UseReducerDispatcher<State>,
+    /// The user picked files.
+    pub on_files: Callback<web_sys::FileList>,
+    /// The user asked to show an opened file.
+    pub on_show_file: Callback<u32>,
 }
 
 #[component]
 pub fn FileOpener(props: &FileOpenerProps) -> Html {
     let on_pick = {
-        let d = props.dispatch.clone();
+        let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(list) = input.files() {
-                files::open(list, &d);
+                on_files.emit(list);
             }
             // The same file can be picked again.
             input.set_value("");
@@ -42,9 +44,9 @@ pub fn FileOpener(props: &FileOpenerProps) -> Html {
                 };
                 let summary = format!("{pages}{} KiB of text, read in {:.0} ms", t.text.len() / 1024, t.ms);
                 let show = {
-                    let d = props.dispatch.clone();
+                    let on_show_file = props.on_show_file.clone();
                     let id = f.id;
-                    Callback::from(move |_| d.dispatch(Action::ShowFile(id)))
+                    Callback::from(move |_| on_show_file.emit(id))
                 };
                 ("ready", html! {
                     <>

@@ -1,25 +1,20 @@
 //! The registry browser: search and filter every entry, see each parent's
 //! lineage tree, and every fact of an entry with its source.
 
-use std::rc::Rc;
-
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use whichdata::{Entry, Registry, Source};
 use yew::prelude::*;
 
-use super::registry_loader::RegistryLoader;
+use super::registry_loader::{RegistryLoader, RegistryLoaderProps};
 use crate::facts;
-use crate::state::State;
 
-#[derive(Properties, PartialEq)]
-pub struct RegistryBrowserProps {
-    pub state: Rc<State>,
-    pub dispatch: UseReducerDispatcher<State>,
-}
+/// The registry view shows the registry in use and lets the user change
+/// it: the loader's props are all it needs.
+pub type RegistryBrowserProps = RegistryLoaderProps;
 
 #[component]
 pub fn RegistryBrowser(props: &RegistryBrowserProps) -> Html {
-    let registry = props.state.registry();
+    let registry = props.analyzer.registry();
     let query = use_state(String::new);
     let family = use_state(String::new);
     let status = use_state(String::new);
@@ -115,7 +110,7 @@ pub fn RegistryBrowser(props: &RegistryBrowserProps) -> Html {
                 } else {
                     <p class="hint">{ "Pick an entry to see every fact with its source, and its family's tree." }</p>
                 }
-                <RegistryLoader state={props.state.clone()} dispatch={props.dispatch.clone()} />
+                <RegistryLoader ..props.clone() />
             </aside>
         </div>
     }

@@ -2,20 +2,31 @@
 //! with their place), keep it for the next visit, or go back to the
 //! built-in one.
 
-use std::rc::Rc;
-
 use gloo::file::File;
 use gloo::file::callbacks::FileReader;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::{Action, RegistryChoice, State};
-use crate::{engine, storage};
+use crate::engine::{self, InUse};
+use crate::state::RegistryChoice;
+use crate::storage;
 
-#[derive(Properties, PartialEq)]
+/// What the registry view needs to show which registry is in use and to
+/// change it.
+#[derive(Properties, PartialEq, Clone)]
 pub struct RegistryLoaderProps {
-    pub state: Rc<State>,
-    pub dispatch: UseReducerDispatcher<State>,
+    /// The analyzer in use, for its registry.
+    pub analyzer: InUse,
+    /// Where the registry came from.
+    pub registry_choice: RegistryChoice,
+    /// Why the last registry file was refused.
+    pub registry_error: Option<String>,
+    /// A file was read and validated: its name and its analyzer.
+    pub on_loaded: Callback<(String, InUse)>,
+    /// A file was refused, and why.
+    pub on_refused: Callback<String>,
+    /// Back to the built-in registry.
+    pub on_reset: Callback<InUse>,
 }
 
 #[component]
@@ -23,7 +34,7 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
     // The reader must live until it calls back.
     let reader = use_mut_ref(|| None::<FileReader>);
     let on_file = {
-        let d = props.dispatch.clone();
+        let (on_loaded, on_refused) = (props.on_loaded.clone(), props.on_refused.clone());
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
@@ -32,17 +43,15 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
             };
             let file = File::from(file);
             let name = file.name();
-            let d = d.clone();
+            let (on_loaded, on_refused) = (on_loaded.clone(), on_refused.clone());
             let task = gloo::file::callbacks::read_as_text(&file, move |result| match result {
-                Err(e) => d.dispatch(Action::RegistryRefused(format!(
-                    "{name}: cannot read the file: {e}"
-                ))),
+                Err(e) => on_refused.emit(format!("{name}: cannot read the file: {e}")),
                 Ok(json) => match engine::load(&json) {
                     Ok(analyzer) => {
                         storage::save_registry(&name, &json);
-                        d.dispatch(Action::RegistryLoaded { name, analyzer });
+                        on_loaded.emit((name, analyzer));
                     }
-                    Err(err) => d.dispatch(Action::RegistryRefused(format!("{name}: {err}"))),
+                    Err(err) => on_refused.emit(format!("{name}: {err}")),
                 },
             });
             *reader.borrow_mut() = Some(task);
@@ -50,27 +59,27 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
         })
     };
     let on_reset = {
-        let d = props.dispatch.clone();
+        let on_reset = props.on_reset.clone();
         Callback::from(move |_| {
             storage::forget_registry();
-            d.dispatch(Action::RegistryReset(engine::builtin()));
+            on_reset.emit(engine::builtin());
         })
     };
-    let in_use = match &props.state.registry_choice {
+    let in_use = match &props.registry_choice {
         RegistryChoice::Builtin => "the built-in registry".to_string(),
         RegistryChoice::Custom { name } => format!("your registry “{name}”"),
     };
     html! {
         <section class="loader" aria-labelledby="loader-heading">
             <h2 id="loader-heading">{ "Your own registry" }</h2>
-            <p>{ format!("In use: {in_use} ({} entries). ", props.state.registry().entries().len()) }
+            <p>{ format!("In use: {in_use} ({} entries). ", props.analyzer.registry().entries().len()) }
                { "A registry file is JSON in the format described in the README; it is read and checked in this page and kept in this browser." }</p>
             <label for="registry-file">{ "Load a registry file" }</label>
             <input id="registry-file" type="file" accept=".json,application/json" onchange={on_file} />
-            if matches!(props.state.registry_choice, RegistryChoice::Custom { .. }) {
+            if matches!(props.registry_choice, RegistryChoice::Custom { .. }) {
                 <button type="button" onclick={on_reset}>{ "Back to the built-in registry" }</button>
             }
-            if let Some(error) = &props.state.registry_error {
+            if let Some(error) = &props.registry_error {
                 <pre class="error" role="alert" data-registry-error="true">{ error }</pre>
             }
         </section>

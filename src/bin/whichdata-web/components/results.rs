@@ -5,28 +5,42 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use whichdata::Verdict;
 use whichdata::attention::{self, Severity};
+use whichdata::{Report, Verdict};
 use yew::prelude::*;
 
 use super::card::{CardRole, EntryCard};
 use super::outline::PaperOutline;
-use crate::state::{State, View};
+use crate::engine::InUse;
+use crate::state::RegistryChoice;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub state: Rc<State>,
-    pub dispatch: UseReducerDispatcher<State>,
+    /// The last report, if any.
+    pub report: Option<Rc<Report>>,
+    /// Why the text could not be analysed.
+    pub input_error: Option<String>,
+    /// How long the last analysis took.
+    pub elapsed_ms: Option<f64>,
+    /// Whether there is any text to analyse.
+    pub has_text: bool,
+    /// The analyzer in use, for its registry.
+    pub analyzer: InUse,
+    /// Where the registry came from.
+    pub registry_choice: RegistryChoice,
+    /// A reason was focused or hovered (or left).
+    pub on_highlight: Callback<Option<(usize, usize)>>,
+    /// The user asked to change the registry.
+    pub on_show_registry: Callback<()>,
 }
 
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
-    let state = &props.state;
-    let registry = state.registry();
-    let timing = state.elapsed_ms.map(|ms| format!("Analysed in {ms:.1} ms"));
-    let (status, summary) = match (&state.report, &state.input_error) {
+    let registry = props.analyzer.registry();
+    let timing = props.elapsed_ms.map(|ms| format!("Analysed in {ms:.1} ms"));
+    let (status, summary) = match (&props.report, &props.input_error) {
         (_, Some(error)) => ("error", error.clone()),
-        (None, None) if state.text.trim().is_empty() => {
+        (None, None) if !props.has_text => {
             ("empty", "Paste a text, or pick an example.".to_string())
         }
         (None, None) => ("pending", "Analysing…".to_string()),
@@ -51,15 +65,15 @@ pub fn Results(props: &ResultsProps) -> Html {
             ),
         },
     };
-    let registry_note = match &state.registry_choice {
-        crate::state::RegistryChoice::Builtin => html! {},
-        crate::state::RegistryChoice::Custom { name } => {
-            let d = props.dispatch.clone();
+    let registry_note = match &props.registry_choice {
+        RegistryChoice::Builtin => html! {},
+        RegistryChoice::Custom { name } => {
+            let on_show = props.on_show_registry.clone();
             html! { <p class="hint">{ format!("Using your registry “{name}”. ") }
-            <button type="button" class="link" onclick={Callback::from(move |_| d.dispatch(crate::state::Action::Show(View::Registry)))}>{ "Change" }</button></p> }
+            <button type="button" class="link" onclick={Callback::from(move |_| on_show.emit(()))}>{ "Change" }</button></p> }
         }
     };
-    let body = match &state.report {
+    let body = match &props.report {
         None => html! {},
         Some(report) => {
             // What a reviewer must see first, then the cards in that order.
@@ -74,10 +88,10 @@ pub fn Results(props: &ResultsProps) -> Html {
                 }
             });
             let cards = attention::attention_first(&report.suggestions, registry).into_iter().map(|s| html! {
-                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Uses} analyzer={state.analyzer.clone()} dispatch={props.dispatch.clone()} />
+                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Uses} analyzer={props.analyzer.clone()} on_highlight={props.on_highlight.clone()} />
             });
             let candidates = report.candidates.iter().map(|s| html! {
-                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Candidate} analyzer={state.analyzer.clone()} dispatch={props.dispatch.clone()} />
+                <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Candidate} analyzer={props.analyzer.clone()} on_highlight={props.on_highlight.clone()} />
             });
             let claimed: BTreeSet<&str> = report
                 .suggestions
