@@ -119,9 +119,18 @@ pub fn concerns(registry: &Registry, entry: &Entry) -> Vec<Concern> {
         None => found.push(Concern::NoLicence {
             published_none: false,
         }),
-        Some(l) if l.is_none_published() => found.push(Concern::NoLicence {
-            published_none: true,
-        }),
+        Some(l) if l.is_none_published() => {
+            found.push(Concern::NoLicence {
+                published_none: true,
+            });
+            // No licence, but the distributor's terms may still forbid
+            // commercial use (InsightFace's for MS1MV2): say both.
+            match l.prohibits_commercial_use {
+                CommercialUse::Yes => found.push(Concern::NonCommercial { every_copy: true }),
+                CommercialUse::Some => found.push(Concern::NonCommercial { every_copy: false }),
+                _ => {}
+            }
+        }
         Some(l) => match l.prohibits_commercial_use {
             CommercialUse::Yes => found.push(Concern::NonCommercial { every_copy: true }),
             CommercialUse::Some => found.push(Concern::NonCommercial { every_copy: false }),
@@ -399,6 +408,22 @@ mod tests {
                 && attention.summary.contains("MS1MV2"),
             "{}",
             attention.summary
+        );
+    }
+
+    #[test]
+    fn no_licence_and_non_commercial_terms_are_both_said() {
+        let registry = builtin();
+        let d10 = registry.entry("D10").unwrap();
+        let found = concerns(registry, d10);
+        assert!(found.contains(&Concern::NoLicence {
+            published_none: true
+        }));
+        assert!(
+            found
+                .iter()
+                .any(|c| matches!(c, Concern::NonCommercial { .. })),
+            "{found:?}"
         );
     }
 
