@@ -98,6 +98,9 @@ const REFERENCE_HEADINGS: &[&str] = &[
 /// unless numbered entries follow it.
 const REFERENCES_AFTER_SHARE: f64 = 0.3;
 
+/// Numbered headings that make a paper one that numbers its sections.
+const MIN_NUMBERED_HEADINGS: usize = 3;
+
 /// Longest heading line, in bytes.
 const MAX_HEADING_BYTES: usize = 80;
 /// Most words in a heading line.
@@ -114,6 +117,8 @@ impl Structure {
         let mut references = None;
         let mut body_end = text.len();
         let mut appendix = None;
+        // Whether each heading is numbered (or marked up as one).
+        let mut numbered: Vec<bool> = Vec::new();
         let mut offset = 0;
         let mut previous_blank = true;
         let lines: Vec<(usize, &str)> = text
@@ -162,6 +167,7 @@ impl Structure {
                         span,
                         kind: section_kind(&lower),
                     });
+                    numbered.push(starts_numbered(line) || is_marked_heading(line));
                 }
             }
             // LaTeX's bibliography environment starts the references too.
@@ -171,6 +177,18 @@ impl Structure {
                 break;
             }
             previous_blank = blank;
+        }
+        // A paper that numbers its sections numbers them all: then a short
+        // unnumbered line is a figure label, a table header or a symbol
+        // ("Class 2", "Method LFW CFP-FP", "K"), not a section, unless it
+        // is one of the parts papers leave unnumbered (Abstract,
+        // Acknowledgements).
+        if numbered.iter().filter(|&&n| n).count() >= MIN_NUMBERED_HEADINGS {
+            let mut keep = numbered.iter();
+            headings.retain(|h| {
+                keep.next().is_some_and(|&n| n)
+                    || matches!(h.kind, SectionKind::Front | SectionKind::Closing)
+            });
         }
         let title = title_of(&text[..body_end]);
         if let (Some(start), Some(refs)) = (appendix, references.as_mut()) {
@@ -569,6 +587,31 @@ mod tests {
         assert_eq!(
             s.title.map(|(a, b)| &text[a..b]),
             Some("Margin Scheduling for Deep Face Recognition")
+        );
+    }
+
+    #[test]
+    fn in_a_paper_that_numbers_its_sections_figure_labels_are_not_sections() {
+        let body = "Words of the paper go on for a while here.\n\n";
+        let text = format!(
+            "Abstract\n{body}1 Introduction\n{body}2 Related Work\n{body}Class 2\n\n\
+             Method LFW CFP-FP AgeDB-30\n{body}3 Experiments\n{body}Acknowledgements\n{body}"
+        );
+        let s = Structure::read(&text);
+        let headings: Vec<&str> = s
+            .headings
+            .iter()
+            .map(|h| &text[h.span.0..h.span.1])
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "Abstract",
+                "Introduction",
+                "Related Work",
+                "Experiments",
+                "Acknowledgements"
+            ]
         );
     }
 
