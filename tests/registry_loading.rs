@@ -319,3 +319,19 @@ fn unknown_enum_values_name_the_allowed_ones() {
         "{err}"
     );
 }
+
+#[test]
+fn the_file_in_the_repository_loads_to_the_registry_built_in() {
+    // The build embeds registry.json compacted; the file people edit must
+    // load, rules and all (a duplicate key, which compacting would hide,
+    // fails here), and give the same registry.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/registry.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let from_file = Registry::from_json(&text).unwrap_or_else(|e| panic!("{e}"));
+    let builtin = Registry::builtin().unwrap();
+    assert_eq!(from_file.document(), builtin.document());
+    assert!(
+        Registry::builtin_json().len() < text.len(),
+        "the embedded copy is compact"
+    );
+}

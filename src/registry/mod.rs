@@ -17,8 +17,9 @@ use std::sync::OnceLock;
 
 use crate::error::Error;
 
-/// The registry compiled into this build.
-const BUILTIN_JSON: &str = include_str!("../../registry.json");
+/// The registry compiled into this build: `registry.json`, compacted by
+/// `build.rs`.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.min.json"));
 
 /// A loaded and validated registry.
 #[derive(Clone, Debug)]
