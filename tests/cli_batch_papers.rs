@@ -262,3 +262,69 @@ fn text_prints_what_is_read_and_a_scan_says_why_not() {
     assert!(scan.stderr.contains("no text layer"), "{}", scan.stderr);
     assert!(scan.stdout.is_empty());
 }
+
+#[test]
+fn a_corpus_that_mentions_the_pdf_header_or_starts_with_a_bom_is_still_a_corpus() {
+    let input = "\u{feff}{\"id\": 1, \"text\": \"We evaluate on LFW.\"}\n\
+                 {\"id\": 2, \"text\": \"Files start with %PDF-1.7, which we parse.\"}\n";
+    let out = run(&["batch"], input.as_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], 1);
+    assert!(lines[0].get("error").is_none(), "{}", lines[0]);
+    assert_eq!(lines[1]["id"], 2);
+}
+
+#[test]
+fn one_text_paper_is_a_paper_and_a_folder_link_loop_is_not_followed() {
+    let dir = scratch("batch-text-paper");
+    let paper = dir.join("abstract.txt");
+    std::fs::write(&paper, "We evaluate face verification on LFW.").unwrap();
+    let out = run(&["batch", paper.to_str().unwrap()], b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 1);
+    #[cfg(unix)]
+    {
+        let sub = dir.join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+        let out = run(&["batch", dir.to_str().unwrap()], b"");
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(
+            out.stdout.lines().count(),
+            1,
+            "the paper once, not once per loop"
+        );
+    }
+}
+
+#[test]
+fn results_that_cannot_be_written_are_an_error_not_a_silent_success() {
+    let full = std::path::Path::new("/dev/full");
+    if !full.exists() {
+        return;
+    }
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_whichdata"))
+        .args(["batch", "--no-fail"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::fs::File::create(full).unwrap())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"{\"id\": 1, \"text\": \"We use LFW.\"}\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&status.stderr).contains("cannot write the results"));
+}

@@ -89,11 +89,18 @@ impl fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
-/// Whether `bytes` look like a PDF: the `%PDF-` header near the start.
-/// Detection goes by content, not by a file's name.
+/// Whether `bytes` look like a PDF: the `%PDF-n.n` header at the start of
+/// a line near the start of the file. Detection goes by content, not by a
+/// file's name; a text that merely mentions "%PDF-1.7" is still text.
 pub fn is_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(HEADER_WINDOW)];
-    head.windows(5).any(|w| w == b"%PDF-")
+    head.windows(8).enumerate().any(|(i, w)| {
+        w.starts_with(b"%PDF-")
+            && w[5].is_ascii_digit()
+            && w[6] == b'.'
+            && w[7].is_ascii_digit()
+            && (i == 0 || matches!(head[i - 1], b'\n' | b'\r'))
+    })
 }
 
 #[cfg(feature = "pdf")]
@@ -200,9 +207,11 @@ mod tests {
     #[test]
     fn detection_reads_the_header_not_the_name() {
         assert!(is_pdf(b"%PDF-1.5\n..."));
-        assert!(is_pdf(b"\xEF\xBB\xBF junk %PDF-1.7"));
+        assert!(is_pdf(b"junk saved before it\r\n%PDF-1.7\n"));
         assert!(!is_pdf(b"We evaluate on LFW."));
         assert!(!is_pdf(b""));
+        // A text (or a JSONL corpus) that mentions the header is text.
+        assert!(!is_pdf(b"{\"text\": \"files start with %PDF-1.7\"}"));
     }
 
     #[test]

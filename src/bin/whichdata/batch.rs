@@ -91,10 +91,24 @@ pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
         Mode::Corpus(path) => corpus(args, &path, registry, &analyzer, &mut sink),
         Mode::Papers(paths) => papers(paths, &analyzer, &mut sink),
     };
-    let _ = sink.out.flush();
-    if let Err(message) = result {
-        style::error(&message);
-        return ExitCode::InputProblems;
+    let result = result.and_then(|()| sink.out.flush().map_err(Stop::Output));
+    match result {
+        Ok(()) => {}
+        Err(Stop::Input(message)) => {
+            style::error(&message);
+            return ExitCode::InputProblems;
+        }
+        // A reader that stopped reading (`| head`) wants no more: done.
+        Err(Stop::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            return ExitCode::Success;
+        }
+        Err(Stop::Output(e)) => {
+            style::error(&format!(
+                "cannot write the results: {e} (stopped at document {})",
+                sink.done
+            ));
+            return ExitCode::InputProblems;
+        }
     }
     if let (Some(path), Some(report)) = (&args.html, &sink.html)
         && let Err(e) = report.write(path, registry)
@@ -118,7 +132,8 @@ pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
 fn choose_mode(files: &[PathBuf]) -> Result<Mode, String> {
     if let [one] = files {
         let is_dir = one.is_dir();
-        if one.as_os_str() == "-" || (!is_dir && !starts_like_pdf(one)) {
+        let paper = starts_like_pdf(one) || has_extension(one, &TEXT_EXTENSIONS);
+        if one.as_os_str() == "-" || (!is_dir && !paper) {
             return Ok(Mode::Corpus(one.clone()));
         }
     }
@@ -194,11 +209,13 @@ fn collect_folder(
     papers: &mut Vec<PathBuf>,
     skipped: &mut Vec<PathBuf>,
 ) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
+    // Symbolic links to folders are not followed (a link back up the tree
+    // would list the same papers again and again).
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
+        .map(|e| e.and_then(|e| Ok((e.path(), e.file_type()?.is_dir()))))
         .collect::<Result<_, _>>()?;
     entries.sort();
-    for path in entries {
+    for (path, is_dir) in entries {
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -206,8 +223,13 @@ fn collect_folder(
         if hidden {
             continue;
         }
-        if path.is_dir() {
+        if is_dir {
             collect_folder(&path, papers, skipped)?;
+            continue;
+        }
+        if path.is_dir() {
+            // A link to a folder: listed, not followed.
+            skipped.push(path);
             continue;
         }
         if starts_like_pdf(&path) || has_extension(&path, &TEXT_EXTENSIONS) {
@@ -227,7 +249,7 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 }
 
 /// Papers: one document per file; the id is the path, the line its ordinal.
-fn papers(paths: Vec<PathBuf>, analyzer: &Analyzer<'_>, sink: &mut Sink<'_>) -> Result<(), String> {
+fn papers(paths: Vec<PathBuf>, analyzer: &Analyzer<'_>, sink: &mut Sink<'_>) -> Result<(), Stop> {
     let total = paths.len();
     let progress = Progress::new(Total::Documents(total));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -239,8 +261,9 @@ fn papers(paths: Vec<PathBuf>, analyzer: &Analyzer<'_>, sink: &mut Sink<'_>) -> 
         })
     });
     let result = each_chunk(docs, threads * PAPERS_PER_THREAD, |chunk| {
-        write_chunk(analyzer, chunk, sink);
+        write_chunk(analyzer, chunk, sink)?;
         progress.update(sink.done, 0);
+        Ok(())
     });
     progress.finish(sink.done);
     result
@@ -253,11 +276,12 @@ fn corpus(
     registry: &Registry,
     analyzer: &Analyzer<'_>,
     sink: &mut Sink<'_>,
-) -> Result<(), String> {
+) -> Result<(), Stop> {
     let (reader, size): (Box<dyn Read>, Option<u64>) = if path.as_os_str() == "-" {
         (Box::new(std::io::stdin().lock()), None)
     } else {
-        let f = File::open(path).map_err(|e| format!("cannot read {}: {e}", display_name(path)))?;
+        let f = File::open(path)
+            .map_err(|e| Stop::Input(format!("cannot read {}: {e}", display_name(path))))?;
         let size = f.metadata().ok().map(|m| m.len());
         (Box::new(f), size)
     };
@@ -273,13 +297,18 @@ fn corpus(
         Some(f) => f,
         None => match reader.fill_buf() {
             Ok(head)
-                if head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+                if without_bom(head).iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
                     || head.is_empty() =>
             {
                 BatchInput::Jsonl
             }
             Ok(_) => BatchInput::Csv,
-            Err(e) => return Err(format!("cannot read {}: {e}", display_name(path))),
+            Err(e) => {
+                return Err(Stop::Input(format!(
+                    "cannot read {}: {e}",
+                    display_name(path)
+                )));
+            }
         },
     };
     // With CRLF line ends the csv reader reports each record's line one too
@@ -292,14 +321,17 @@ fn corpus(
     let progress = Progress::new(size.map_or(Total::Unknown, Total::Bytes));
     let result = match format {
         BatchInput::Jsonl => each_chunk(jsonl_documents(&mut reader), CHUNK, |chunk| {
-            write_chunk(analyzer, chunk, sink);
+            write_chunk(analyzer, chunk, sink)?;
             progress.update(sink.done, read.get());
+            Ok(())
         }),
         BatchInput::Csv => {
-            let docs = csv_documents(&mut reader, registry, args.refs_column.as_deref(), crlf)?;
+            let docs = csv_documents(&mut reader, registry, args.refs_column.as_deref(), crlf)
+                .map_err(Stop::Input)?;
             each_chunk(docs, CHUNK, |chunk| {
-                write_chunk(analyzer, chunk, sink);
+                write_chunk(analyzer, chunk, sink)?;
                 progress.update(sink.done, 0);
+                Ok(())
             })
         }
     };
@@ -311,24 +343,38 @@ fn corpus(
 fn each_chunk(
     docs: impl Iterator<Item = Result<Document, String>>,
     size: usize,
-    mut f: impl FnMut(&[Document]),
-) -> Result<(), String> {
+    mut f: impl FnMut(&[Document]) -> Result<(), Stop>,
+) -> Result<(), Stop> {
     let mut chunk = Vec::with_capacity(size);
     for doc in docs {
-        chunk.push(doc?);
+        let doc = match doc {
+            Ok(doc) => doc,
+            Err(e) => {
+                // What was read before the failure is still written.
+                if !chunk.is_empty() {
+                    f(&chunk)?;
+                }
+                return Err(Stop::Input(e));
+            }
+        };
+        chunk.push(doc);
         if chunk.len() == size {
-            f(&chunk);
+            f(&chunk)?;
             chunk.clear();
         }
     }
     if !chunk.is_empty() {
-        f(&chunk);
+        f(&chunk)?;
     }
     Ok(())
 }
 
 /// Analyses a chunk on every core and writes the results in input order.
-fn write_chunk(analyzer: &Analyzer<'_>, chunk: &[Document], sink: &mut Sink<'_>) {
+fn write_chunk(
+    analyzer: &Analyzer<'_>,
+    chunk: &[Document],
+    sink: &mut Sink<'_>,
+) -> Result<(), Stop> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(chunk.len().max(1));
@@ -350,13 +396,33 @@ fn write_chunk(analyzer: &Analyzer<'_>, chunk: &[Document], sink: &mut Sink<'_>)
             .collect()
     });
     for (doc, result) in chunk.iter().zip(results) {
-        sink.write(doc, &result);
+        sink.write(doc, &result).map_err(Stop::Output)?;
     }
+    Ok(())
+}
+
+/// Why a batch stopped early.
+enum Stop {
+    /// The input could not be read on.
+    Input(String),
+    /// The output could not be written (a full disk, a closed pipe).
+    Output(std::io::Error),
 }
 
 /// One document's report (a paper is read and extracted here, in the
 /// worker).
 fn analyse(analyzer: &Analyzer<'_>, doc: &Document) -> Result<Report, String> {
+    // A panic on one document (a bug no test has met) is that document's
+    // error row; the others, and their order, are kept.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyse_unguarded(analyzer, doc)
+    }))
+    .unwrap_or_else(|_| {
+        Err("whichdata failed on this document (an internal error; please report it)".to_string())
+    })
+}
+
+fn analyse_unguarded(analyzer: &Analyzer<'_>, doc: &Document) -> Result<Report, String> {
     match &doc.input {
         Input::Parsed(Ok((text, refs))) => analyzer.analyze(text, refs).map_err(|e| e.to_string()),
         Input::Parsed(Err(e)) => Err(e.clone()),
@@ -383,7 +449,7 @@ struct Sink<'r> {
 }
 
 impl Sink<'_> {
-    fn write(&mut self, doc: &Document, result: &Result<Report, String>) {
+    fn write(&mut self, doc: &Document, result: &Result<Report, String>) -> std::io::Result<()> {
         self.done += 1;
         if result.is_err() {
             self.problems += 1;
@@ -396,7 +462,7 @@ impl Sink<'_> {
             BatchOutput::Jsonl => jsonl_line(doc, result, attention.as_ref()),
             BatchOutput::Csv => csv_line(doc, result, attention.as_ref()),
         };
-        let _ = self.out.write_all(line.as_bytes());
+        self.out.write_all(line.as_bytes())?;
         if let Some(html) = &mut self.html {
             html.add(
                 &id_text(&doc.id),
@@ -406,6 +472,7 @@ impl Sink<'_> {
                 self.registry,
             );
         }
+        Ok(())
     }
 }
 
@@ -553,7 +620,13 @@ fn jsonl_documents<R: BufRead>(reader: R) -> impl Iterator<Item = Result<Documen
     })
 }
 
+/// The bytes without a UTF-8 byte-order mark (editors on Windows write one).
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
 fn parse_jsonl(line: usize, bytes: &[u8]) -> Document {
+    let bytes = if line == 1 { without_bom(bytes) } else { bytes };
     match whichdata::parse_document_line(bytes) {
         Ok(d) => Document {
             line,
