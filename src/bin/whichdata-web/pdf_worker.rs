@@ -9,10 +9,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use gloo::timers::callback::Timeout;
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 use yew::Callback;
 
 use crate::state::FileText;
@@ -20,6 +21,10 @@ use crate::state::FileText;
 /// The worker's loader, written by Trunk (`data-loader-shim`) beside the
 /// page.
 const WORKER_URL: &str = "./whichdata-pdf-worker_loader.js";
+
+/// How long the worker may take to start (fetch and compile its wasm)
+/// before pending files are failed rather than left "reading" for ever.
+const START_TIMEOUT_MS: u32 = 20_000;
 
 type Done = Callback<Result<FileText, String>>;
 
@@ -29,7 +34,10 @@ struct Reader {
     queue: Vec<(u32, ArrayBuffer)>,
     pending: HashMap<u32, Done>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
-    _on_error: Closure<dyn Fn(ErrorEvent)>,
+    _on_error: Closure<dyn Fn(Event)>,
+    /// Fails everything if the worker never says it is ready (its wasm did
+    /// not load); dropped, so cancelled, once it does.
+    start_timeout: Option<Timeout>,
 }
 
 thread_local! {
@@ -47,14 +55,18 @@ pub fn extract(id: u32, bytes: &[u8], done: Done) {
         let reader = slot.as_mut().expect("just started");
         reader.pending.insert(id, done.clone());
         if reader.ready {
-            post(&reader.worker, id, &buffer);
+            Ok(post(&reader.worker, id, &buffer).err())
         } else {
             reader.queue.push((id, buffer));
+            Ok(None)
         }
-        Ok::<(), String>(())
     });
-    if let Err(message) = started {
-        done.emit(Err(message));
+    // Callbacks run only after the borrow is released: one may open more
+    // files.
+    match started {
+        Err(message) => done.emit(Err(message)),
+        Ok(Some(message)) => finish(id, Err(message)),
+        Ok(None) => {}
     }
 }
 
@@ -62,15 +74,24 @@ fn start() -> Result<Reader, String> {
     let worker = Worker::new(WORKER_URL)
         .map_err(|e| format!("the PDF reader could not start: {}", describe(&e)))?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(on_message);
-    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|e: ErrorEvent| {
+    // A script that fails to load fires a plain Event, a failure inside
+    // the worker an ErrorEvent with a message.
+    let on_error = Closure::<dyn Fn(Event)>::new(|e: Event| {
         e.prevent_default();
+        let why = e
+            .dyn_ref::<ErrorEvent>()
+            .map(ErrorEvent::message)
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "it could not be loaded".to_string());
         fail_all(&format!(
-            "the PDF reader stopped on this file ({}); try saving it again as PDF",
-            e.message()
+            "the PDF reader stopped ({why}); reload the page and try again"
         ));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let start_timeout = Timeout::new(START_TIMEOUT_MS, || {
+        fail_all("the PDF reader did not start; reload the page and try again");
+    });
     Ok(Reader {
         worker,
         ready: false,
@@ -78,38 +99,47 @@ fn start() -> Result<Reader, String> {
         pending: HashMap::new(),
         _on_message: on_message,
         _on_error: on_error,
+        start_timeout: Some(start_timeout),
     })
 }
 
-fn post(worker: &Worker, id: u32, buffer: &ArrayBuffer) {
+/// Hands a file to the worker; the error is the file's, for the caller to
+/// report once it has released the reader.
+fn post(worker: &Worker, id: u32, buffer: &ArrayBuffer) -> Result<(), String> {
     let message = Object::new();
     let _ = Reflect::set(&message, &"id".into(), &JsValue::from(id));
     let _ = Reflect::set(&message, &"bytes".into(), buffer);
     // The bytes are moved to the worker, not copied.
     let transfer = Array::of1(buffer);
-    if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
-        finish(
-            id,
-            Err(format!(
+    worker
+        .post_message_with_transfer(&message, &transfer)
+        .map_err(|e| {
+            format!(
                 "the PDF could not be handed to the reader: {}",
                 describe(&e)
-            )),
-        );
-    }
+            )
+        })
 }
 
 fn on_message(event: MessageEvent) {
     let data = event.data();
     let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).ok();
     if get("ready").and_then(|v| v.as_bool()) == Some(true) {
-        READER.with(|r| {
-            if let Some(reader) = r.borrow_mut().as_mut() {
-                reader.ready = true;
-                for (id, buffer) in std::mem::take(&mut reader.queue) {
-                    post(&reader.worker, id, &buffer);
-                }
-            }
+        let failed: Vec<(u32, String)> = READER.with(|r| {
+            let mut slot = r.borrow_mut();
+            let Some(reader) = slot.as_mut() else {
+                return Vec::new();
+            };
+            reader.ready = true;
+            reader.start_timeout = None;
+            std::mem::take(&mut reader.queue)
+                .into_iter()
+                .filter_map(|(id, buffer)| post(&reader.worker, id, &buffer).err().map(|e| (id, e)))
+                .collect()
         });
+        for (id, message) in failed {
+            finish(id, Err(message));
+        }
         return;
     }
     let Some(id) = get("id").and_then(|v| v.as_f64()) else {
@@ -150,8 +180,24 @@ fn finish(id: u32, result: Result<FileText, String>) {
 fn fail_all(message: &str) {
     let reader = READER.with(|r| r.borrow_mut().take());
     if let Some(reader) = reader {
-        reader.worker.terminate();
-        for (_, done) in reader.pending {
+        let Reader {
+            worker,
+            pending,
+            _on_message: on_message,
+            _on_error: on_error,
+            start_timeout,
+            ..
+        } = reader;
+        worker.terminate();
+        // This may run inside the error handler's or the start timeout's
+        // own callback: let them finish rather than free them mid-call (a
+        // few bytes, on failure only).
+        on_message.forget();
+        on_error.forget();
+        if let Some(timeout) = start_timeout {
+            timeout.forget();
+        }
+        for (_, done) in pending {
             done.emit(Err(message.to_string()));
         }
     }
