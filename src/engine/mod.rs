@@ -284,8 +284,7 @@ fn section_name(text: &str, structure: &structure::Structure, at: usize) -> Opti
     if structure.in_title(at) {
         return Some("Title".to_string());
     }
-    let i = structure.headings.partition_point(|h| h.span.0 <= at);
-    let h = structure.headings.get(i.checked_sub(1)?)?;
+    let h = structure.heading_before(at)?;
     Some(text[h.span.0..h.span.1].trim().to_string())
 }
 

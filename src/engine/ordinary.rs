@@ -134,22 +134,27 @@ pub(crate) fn has_dataset_context(
 /// Whether `name` is in parentheses right after words whose initials (or
 /// letters, for one word) spell it: "call for papers (CFP)".
 fn defines_an_acronym(text: &str, name: Span) -> bool {
+    acronym_expansion(text, name).is_some()
+}
+
+/// The words a parenthesised acronym at `name` spells out, concatenated
+/// ("callforpapers" for "call for papers (CFP)"), if it is one.
+fn acronym_expansion(text: &str, name: Span) -> Option<String> {
     let before = &text[..name.0];
     let after = &text[name.1..];
     if !before.ends_with('(') || !after.starts_with(')') {
-        return false;
+        return None;
     }
     let acronym = letters_of(&text[name.0..name.1]);
     let words = last_words(suffix(&before[..before.len() - 1], 80), 6);
     if acronym.is_empty() || words.is_empty() {
-        return false;
+        return None;
     }
     // The letters of the last k words in order ("call for papers" holds
     // c…f…p, "autoregressive" holds a…r), starting with the first letter.
-    (1..=words.len()).any(|k| {
-        let joined: String = words[words.len() - k..].concat();
-        joined.starts_with(acronym[0]) && spells(&acronym, &joined)
-    })
+    (1..=words.len())
+        .map(|k| words[words.len() - k..].concat())
+        .find(|joined| joined.starts_with(acronym[0]) && spells(&acronym, joined))
 }
 
 /// Whether the document defines the acronym at `name` as something other
@@ -158,20 +163,7 @@ fn defines_an_acronym(text: &str, name: Span) -> bool {
 /// throughout the document, wherever else it appears (a results table
 /// row, "PIE uses ResNet-50").
 pub(crate) fn defines_another_acronym(text: &str, name: Span, own_names: &[&str]) -> bool {
-    let before = &text[..name.0];
-    let after = &text[name.1..];
-    if !before.ends_with('(') || !after.starts_with(')') {
-        return false;
-    }
-    let acronym = letters_of(&text[name.0..name.1]);
-    let words = last_words(suffix(&before[..before.len() - 1], 80), 6);
-    if acronym.is_empty() || words.is_empty() {
-        return false;
-    }
-    let Some(expansion) = (1..=words.len())
-        .map(|k| words[words.len() - k..].concat())
-        .find(|joined| joined.starts_with(acronym[0]) && spells(&acronym, joined))
-    else {
+    let Some(expansion) = acronym_expansion(text, name) else {
         return false;
     };
     let letters = |s: &str| -> String {

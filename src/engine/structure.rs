@@ -206,12 +206,22 @@ impl Structure {
 
     /// The kind of section that byte `at` lies in.
     pub(crate) fn section_at(&self, at: usize) -> SectionKind {
+        self.heading_before(at)
+            .map_or(SectionKind::Front, |h| h.kind)
+    }
+
+    /// The heading of the section byte `at` lies in, if any.
+    pub(crate) fn heading_before(&self, at: usize) -> Option<&Heading> {
         let i = self.headings.partition_point(|h| h.span.0 <= at);
-        if i == 0 {
-            SectionKind::Front
-        } else {
-            self.headings[i - 1].kind
-        }
+        self.headings.get(i.checked_sub(1)?)
+    }
+
+    /// Whether the text has sections of its own work (method or
+    /// experiments): a whole paper, not an abstract or a passage.
+    pub(crate) fn has_own_work(&self) -> bool {
+        self.headings
+            .iter()
+            .any(|h| matches!(h.kind, SectionKind::Method | SectionKind::Experiments))
     }
 
     /// The text the engine's passes read: up to the reference section, or,
@@ -238,8 +248,7 @@ impl Structure {
 
     /// Whether byte `at` lies in a heading line.
     pub(crate) fn in_heading(&self, at: usize) -> bool {
-        let i = self.headings.partition_point(|h| h.span.0 <= at);
-        i > 0 && at < self.headings[i - 1].span.1
+        self.heading_before(at).is_some_and(|h| at < h.span.1)
     }
 
     /// Whether byte `at` lies in the title.

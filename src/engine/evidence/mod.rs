@@ -234,11 +234,7 @@ pub(crate) fn gather(ctx: &Context<'_>) -> Vec<GroupEvidence> {
 /// weight: the development texts are abstracts and passages without
 /// sections, so no weight for it could be fitted.)
 fn only_in_related_work(ctx: &Context<'_>, names: &GroupNames) -> bool {
-    let own_work = ctx
-        .structure
-        .headings
-        .iter()
-        .any(|h| matches!(h.kind, SectionKind::Method | SectionKind::Experiments));
+    let own_work = ctx.structure.has_own_work();
     own_work
         && !names.mentions.is_empty()
         && names.mentions.iter().all(|&i| {
@@ -255,11 +251,7 @@ fn only_in_related_work(ctx: &Context<'_>, names: &GroupNames) -> bool {
 /// citing papers used the data, and there the citation still counts. (A
 /// rule for the same reason as [`only_in_related_work`].)
 fn only_cited_in_a_whole_paper(ctx: &Context<'_>, names: &GroupNames) -> bool {
-    let own_work = ctx
-        .structure
-        .headings
-        .iter()
-        .any(|h| matches!(h.kind, SectionKind::Method | SectionKind::Experiments));
+    let own_work = ctx.structure.has_own_work();
     own_work && ctx.own_references > 0 && names.mentions.is_empty()
 }
 
