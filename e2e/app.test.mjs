@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { serve } from "./server.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -23,16 +23,7 @@ const requests = [];
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serve(join(ROOT, "dist"));
-  // A fresh, empty profile each run (launchPersistentContext takes it as
-  // its first argument rather than as --user-data-dir).
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "whichdata-chromium-")), {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
+  context = await launchChromium({ viewport: { width: 1280, height: 900 } });
   context.on("request", (r) => requests.push(r.url()));
 });
 

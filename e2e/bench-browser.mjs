@@ -1,10 +1,9 @@
 // Measures (does not test) how long the engine takes on a 10 KB snippet in
 // headless Chromium, through the page's own JavaScript API. Run after
 // `trunk build --release`:  node e2e/bench-browser.mjs
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { serve } from "./server.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -14,10 +13,7 @@ const PARAGRAPH =
   "holds 16,522 bounding boxes of 702 identities [12]. Ablations study the margin, the batch size and the learning rate. ";
 
 const server = await serve(join(ROOT, "dist"));
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "whichdata-bench-")), {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const context = await launchChromium();
 const page = await context.newPage();
 await page.goto(server.url);
 await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.analyze);

@@ -4,10 +4,8 @@
 // 150 ms typing debounce and rendering). The first PDF also pays for
 // fetching and compiling the worker. Run after `trunk build --release`:
 //   node e2e/bench-pdf.mjs
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { serve } from "./server.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -15,10 +13,7 @@ const PDFS = join(ROOT, "tests/fixtures/pdf");
 const RUNS = 5;
 
 const server = await serve(join(ROOT, "dist"));
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "whichdata-bench-")), {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const context = await launchChromium();
 const page = await context.newPage();
 await page.goto(server.url);
 await page.waitForSelector("#open-files", { state: "attached" });
