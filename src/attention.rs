@@ -193,6 +193,25 @@ pub struct Attention {
 }
 
 impl Attention {
+    /// The most urgent severity among the entries.
+    pub fn worst(&self) -> Severity {
+        self.entries
+            .iter()
+            .map(EntryAttention::severity)
+            .min()
+            .unwrap_or(Severity::None)
+    }
+
+    /// The report's suggestions in this order: attention first, then by
+    /// confidence as the engine ranked them.
+    pub fn order<'a>(&self, suggestions: &'a [Suggestion]) -> Vec<&'a Suggestion> {
+        self.entries
+            .iter()
+            .filter(|e| !e.candidate)
+            .filter_map(|e| suggestions.iter().find(|s| s.id == e.id))
+            .collect()
+    }
+
     /// Whether anything needs attention.
     pub fn is_empty(&self) -> bool {
         self.unsettled.is_empty() && self.entries.iter().all(|e| e.concerns.is_empty())
@@ -233,26 +252,6 @@ pub fn attention(report: &Report, registry: &Registry) -> Attention {
         entries,
         unsettled,
     }
-}
-
-/// The suggestions of a report, attention first (a stable reorder: within
-/// a severity, by confidence as the engine ranked them).
-pub fn attention_first<'a>(
-    suggestions: &'a [Suggestion],
-    registry: &Registry,
-) -> Vec<&'a Suggestion> {
-    let mut ordered: Vec<(Severity, &Suggestion)> = suggestions
-        .iter()
-        .map(|s| {
-            let worst = registry
-                .entry(&s.id)
-                .and_then(|e| concerns(registry, e).first().map(Concern::severity))
-                .unwrap_or(Severity::None);
-            (worst, s)
-        })
-        .collect();
-    ordered.sort_by_key(|(severity, _)| *severity);
-    ordered.into_iter().map(|(_, s)| s).collect()
 }
 
 fn summary_line(
@@ -389,7 +388,7 @@ mod tests {
             "{}",
             attention.summary
         );
-        let ordered = attention_first(&report.suggestions, registry);
+        let ordered = attention.order(&report.suggestions);
         assert_eq!(ordered[0].id, first.id);
         assert_eq!(ordered.len(), report.suggestions.len());
     }

@@ -295,14 +295,7 @@ fn outcome(report: &Report, attention: &Attention, registry: &Registry) -> Outco
     let _ = write!(
         details,
         "<p class=\"summary {}\">{}</p>",
-        severity_class(
-            attention
-                .entries
-                .iter()
-                .map(EntryAttention::severity)
-                .min()
-                .unwrap_or(Severity::None)
-        ),
+        severity_class(attention.worst()),
         esc(&attention.summary)
     );
     for e in &attention.entries {

@@ -37,19 +37,13 @@ pub fn report(report: &Report, registry: &Registry) -> String {
             "  The text uses no dataset, derivative or model in the registry that it names, cites or describes."
         );
     }
+    // What a reviewer reads first, then the entries in that order.
+    let attention = attention::attention(report, registry);
     if report.status != Verdict::None {
-        // What a reviewer reads first, then the entries in that order.
-        let attention = attention::attention(report, registry);
-        let colour = if attention
-            .entries
-            .iter()
-            .any(|e| e.severity() == Severity::Withdrawn)
-        {
-            BAD
-        } else if attention.is_empty() {
-            DIM
-        } else {
-            WARN
+        let colour = match attention.worst() {
+            Severity::Withdrawn => BAD,
+            _ if attention.is_empty() => DIM,
+            _ => WARN,
         };
         let _ = writeln!(out, "{}", paint(colour, &attention.summary));
     }
@@ -60,7 +54,7 @@ pub fn report(report: &Report, registry: &Registry) -> String {
             paint(HEADING, "uses"),
             paint(DIM, "(what needs attention first, then by confidence)")
         );
-        for s in attention::attention_first(&report.suggestions, registry) {
+        for s in attention.order(&report.suggestions) {
             suggestion(&mut out, s, registry);
         }
     }

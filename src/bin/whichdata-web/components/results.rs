@@ -79,15 +79,17 @@ pub fn Results(props: &ResultsProps) -> Html {
             // What a reviewer must see first, then the cards in that order.
             let attention =
                 (report.status != Verdict::None).then(|| attention::attention(report, registry));
-            let severity = attention.as_ref().map_or("none", |a| {
-                match a.entries.iter().map(|e| e.severity()).min() {
-                    Some(Severity::Withdrawn) => "withdrawn",
-                    _ if !a.unsettled.is_empty() => "terms",
-                    Some(Severity::Terms) => "terms",
-                    _ => "none",
-                }
+            let severity = attention.as_ref().map_or("none", |a| match a.worst() {
+                Severity::Withdrawn => "withdrawn",
+                _ if !a.unsettled.is_empty() => "terms",
+                Severity::Terms => "terms",
+                Severity::None => "none",
             });
-            let cards = attention::attention_first(&report.suggestions, registry).into_iter().map(|s| html! {
+            let ordered = match &attention {
+                Some(a) => a.order(&report.suggestions),
+                None => report.suggestions.iter().collect(),
+            };
+            let cards = ordered.into_iter().map(|s| html! {
                 <EntryCard key={s.id.clone()} suggestion={s.clone()} role={CardRole::Uses} analyzer={props.analyzer.clone()} on_highlight={props.on_highlight.clone()} />
             });
             let candidates = report.candidates.iter().map(|s| html! {
