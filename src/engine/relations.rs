@@ -365,16 +365,31 @@ pub(crate) fn relation(text: &str, sentence_span: Span, name: Span) -> Relation 
 /// The last of `phrases` in `lower` that ends within `max_words` words of
 /// its end (the name), as a span in `lower`.
 fn last_phrase_within_words(lower: &str, phrases: &[&str], max_words: usize) -> Option<Span> {
+    // A phrase must end at or after `earliest_end`, so none starts before
+    // `window`: searching only there gives the same answer at a cost set by
+    // `max_words`, not by the window before the name.
+    let earliest_end = earliest_gap_start(lower, max_words);
+    let longest = phrases.iter().map(|p| p.len()).max().unwrap_or(0);
+    let mut window = earliest_end.saturating_sub(longest);
+    while !lower.is_char_boundary(window) {
+        window -= 1;
+    }
+    // Phrases start words: try each word start in the window (a plain
+    // prefix test; a substring searcher per phrase costs more to build than
+    // this window takes to scan).
+    let bytes = lower.as_bytes();
     let mut best: Option<Span> = None;
-    for p in phrases {
-        let mut from = 0;
-        while let Some(k) = lower[from..].find(p) {
-            let s = from + k;
+    for s in window..bytes.len() {
+        if s > 0 && bytes[s - 1].is_ascii_alphanumeric() || !lower.is_char_boundary(s) {
+            continue;
+        }
+        for p in phrases {
+            if p.as_bytes().first() != Some(&bytes[s]) || !lower[s..].starts_with(p) {
+                continue;
+            }
             let e = s + p.len();
-            from = s + 1;
-            let word_start = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphanumeric();
-            let word_end = e == lower.len() || !lower.as_bytes()[e].is_ascii_alphanumeric();
-            if !word_start || !word_end {
+            let word_end = e == lower.len() || !bytes[e].is_ascii_alphanumeric();
+            if !word_end {
                 continue;
             }
             let gap = &lower[e..];
@@ -387,6 +402,35 @@ fn last_phrase_within_words(lower: &str, phrases: &[&str], max_words: usize) -> 
         }
     }
     best
+}
+
+/// The smallest `e` for which `lower[e..]` has at most `max_words` words and
+/// none of '.', ';', ':' (both conditions only get easier as `e` grows).
+fn earliest_gap_start(lower: &str, max_words: usize) -> usize {
+    let bytes = lower.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut e = bytes.len();
+    while e > 0 {
+        let b = bytes[e - 1];
+        if matches!(b, b'.' | b';' | b':') {
+            break;
+        }
+        // Whitespace as `split_whitespace` sees it, for the ASCII bytes; a
+        // multi-byte character is never whitespace here (the text is
+        // lowercased ASCII-wise and Unicode spaces are rare enough to count
+        // as word bytes, which only widens the window).
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > max_words {
+                break;
+            }
+        }
+        in_word = !space;
+        e -= 1;
+    }
+    e
 }
 
 /// A use frame before the name: a use verb and a preposition ("evaluated
