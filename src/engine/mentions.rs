@@ -1,8 +1,8 @@
 //! Mentions: where the text names a registry entry.
 //!
-//! One Aho-Corasick automaton holds the key of every name and alias; it runs
-//! once over the folded text (see `text::keys`), reporting overlapping
-//! matches. Each match is then checked against the original text: it must
+//! One prefix tree holds the key of every name and alias; it is walked from
+//! each word start of the folded text (see `text::keys`, `text::trie`),
+//! reporting every key found there. Each match is then checked against the original text: it must
 //! start and end on word boundaries, names that are also words must keep
 //! their capitals ("PIE" may be a dataset, "pie" is not), and case-sensitive aliases must be
 //! written exactly (LFWA is not LFW-a). Of overlapping matches the longest
@@ -12,8 +12,8 @@
 //! in longer name-like words, using a deletion index (SymSpell): its cost
 //! depends on the words' length, not on how many names the registry holds.
 
-use crate::text::hash::FastMap;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::text::hash::{FastMap, FastSet};
+use crate::text::trie::KeyTrie;
 
 use crate::registry::Registry;
 use crate::text::keys::{BREAK, KeyStream};
@@ -60,7 +60,7 @@ pub(crate) struct RawMention {
 
 /// The automaton and the tables behind it, built once per registry.
 pub(crate) struct NameIndex {
-    automaton: AhoCorasick,
+    trie: KeyTrie,
     /// Owners of each pattern, by pattern id.
     owners: Vec<Vec<NameOwner>>,
     /// Pattern keys, by pattern id.
@@ -71,6 +71,11 @@ pub(crate) struct NameIndex {
     key_ids: FastMap<String, usize>,
     /// SymSpell index: each long key with one char deleted → pattern ids.
     deletions: FastMap<String, Vec<u32>>,
+    /// The first and the last [`AFFIX`] chars of every long key, each with
+    /// the lengths (in chars) a spelling one edit away may have. Such a
+    /// spelling of a key of seven or more chars keeps one of the two, so a
+    /// word that matches neither is passed over without a lookup.
+    affixes: FastSet<(String, usize)>,
 }
 
 impl NameIndex {
@@ -115,10 +120,7 @@ impl NameIndex {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .expect("name keys are short plain strings, well within the automaton's limits");
+        let trie = KeyTrie::new(&keys);
         let mut deletions: FastMap<String, Vec<u32>> = FastMap::default();
         for (id, key) in keys.iter().enumerate() {
             if key.chars().count() < FUZZY_MIN_KEY {
@@ -132,14 +134,29 @@ impl NameIndex {
                 }
             });
         }
+        let affixes = keys
+            .iter()
+            .map(|k| (k, k.chars().count()))
+            .filter(|&(_, n)| n >= FUZZY_MIN_KEY)
+            .flat_map(|(k, n)| {
+                [head(k), tail(k)].into_iter().flat_map(move |a| {
+                    [
+                        (a.to_string(), n - 1),
+                        (a.to_string(), n),
+                        (a.to_string(), n + 1),
+                    ]
+                })
+            })
+            .collect();
         let longest_key_bytes = keys.iter().map(String::len).max().unwrap_or(0);
         NameIndex {
-            automaton,
+            trie,
             owners,
             keys,
             longest_key_bytes,
             key_ids: by_key,
             deletions,
+            affixes,
         }
     }
 
@@ -147,15 +164,48 @@ impl NameIndex {
     pub(crate) fn find(&self, text: &str) -> Vec<RawMention> {
         let stream = KeyStream::new(text);
         let mut found: Vec<RawMention> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&stream.bytes) {
-            let (start, end) = stream.span(m.start(), m.end());
-            if word_char_before(text, start) || word_char_at(text, end) {
+        let mut at_start: Vec<(usize, usize)> = Vec::new();
+        for k in 0..stream.bytes.len() {
+            // A key that starts right after the previous character's key
+            // bytes starts inside a word: skip it without a look at the text.
+            if k > 0 && stream.bytes[k - 1] != BREAK && stream.origin[k - 1].1 == stream.origin[k].0
+            {
                 continue;
             }
-            if names_an_institution(&text[end..]) {
-                continue;
+            at_start.clear();
+            self.trie.prefixes_at(&stream.bytes, k, |end, pattern| {
+                at_start.push((end, pattern))
+            });
+            for &(key_end, pattern) in &at_start {
+                self.push_exact(text, &stream, (k, key_end), pattern, &mut found);
             }
-            let pattern = m.pattern().as_usize();
+        }
+        // Near spellings are looked for only where no exact name stands.
+        let mut exact: Vec<(usize, usize)> = found.iter().map(|m| m.span).collect();
+        exact.sort_unstable();
+        let near = self.fuzzy(text, &stream, &exact);
+        found.extend(near);
+        resolve_overlaps(found)
+    }
+
+    /// Checks the key `pattern`, found at folded bytes `key_span`, against
+    /// the text, and keeps it if it is a mention.
+    fn push_exact(
+        &self,
+        text: &str,
+        stream: &KeyStream,
+        key_span: (usize, usize),
+        pattern: usize,
+        found: &mut Vec<RawMention>,
+    ) {
+        let (start, end) = stream.span(key_span.0, key_span.1);
+        if word_char_before(text, start) || word_char_at(text, end) {
+            return;
+        }
+        if names_an_institution(&text[end..]) {
+            return;
+        }
+        {
             let owners = self.accept(
                 &text[start..end],
                 &self.keys[pattern],
@@ -171,12 +221,6 @@ impl NameIndex {
                 });
             }
         }
-        // Near spellings are looked for only where no exact name stands.
-        let mut exact: Vec<(usize, usize)> = found.iter().map(|m| m.span).collect();
-        exact.sort_unstable();
-        let near = self.fuzzy(text, &stream, &exact);
-        found.extend(near);
-        resolve_overlaps(found)
     }
 
     /// The owners for whom `written` (the text's spelling) is a real mention.
@@ -228,6 +272,10 @@ impl NameIndex {
         // Words of the folded stream: runs between breaks, split back at the
         // original soft separators so that 1..=3 words can be joined.
         let words = soft_words(stream);
+        // Whether each word, or the separator before it, has a mark of a
+        // name (see `looks_like_a_name`): computed once per word, not once
+        // per join of words.
+        let marks = NameMarks::of_words(text, &words);
         let mut key = String::new();
         for i in 0..words.len() {
             for j in i..(i + FUZZY_MAX_WORDS).min(words.len()) {
@@ -244,7 +292,7 @@ impl NameIndex {
                 let (start, end) = (words[i].span.0, words[j].span.1);
                 if key_bytes < FUZZY_MIN_KEY
                     || covered(start, end)
-                    || !looks_like_a_name(&text[start..end])
+                    || !NameMarks::joined_look_like_a_name(&marks[i..=j])
                 {
                     continue;
                 }
@@ -254,7 +302,7 @@ impl NameIndex {
                         std::str::from_utf8(&stream.bytes[w.bytes.0..w.bytes.1]).unwrap_or(""),
                     );
                 }
-                if self.key_ids.contains_key(key.as_str()) {
+                if self.key_ids.contains_key(key.as_str()) || !self.may_be_near(&key) {
                     continue;
                 }
                 for id in self.near(&key) {
@@ -276,6 +324,16 @@ impl NameIndex {
             }
         }
         out
+    }
+
+    /// Whether some long key could be one edit from `key` (a cheap test that
+    /// never says no to one that is).
+    fn may_be_near(&self, key: &str) -> bool {
+        let n = key.chars().count();
+        // Probing with borrowed parts would need a custom key type; the
+        // strings are three chars.
+        self.affixes.contains(&(head(key).to_string(), n))
+            || self.affixes.contains(&(tail(key).to_string(), n))
     }
 
     /// Pattern ids whose key is one edit from `key` (but not equal to it:
@@ -336,6 +394,27 @@ fn soft_words(stream: &KeyStream) -> Vec<SoftWord> {
     words
 }
 
+/// Chars at each end of a key that a one-edit spelling keeps on one side:
+/// an edit (a changed, missing, extra or swapped char) touches at most two
+/// adjacent chars, so with seven or more chars the first three or the last
+/// three are untouched.
+const AFFIX: usize = 3;
+
+/// The first [`AFFIX`] chars of `key`.
+fn head(key: &str) -> &str {
+    key.char_indices()
+        .nth(AFFIX)
+        .map_or(key, |(i, _)| &key[..i])
+}
+
+/// The last [`AFFIX`] chars of `key`.
+fn tail(key: &str) -> &str {
+    key.char_indices()
+        .rev()
+        .nth(AFFIX - 1)
+        .map_or(key, |(i, _)| &key[i..])
+}
+
 /// Whether the words after a name make it an institution ("Duke University").
 fn names_an_institution(after: &str) -> bool {
     let next = after.trim_start_matches([' ', '\u{a0}']);
@@ -355,11 +434,67 @@ fn names_an_institution(after: &str) -> bool {
 
 /// Whether a written form looks like a dataset name rather than prose: it has
 /// a digit, a capital after its first letter, or a hyphen/underscore.
+#[cfg(test)]
 fn looks_like_a_name(written: &str) -> bool {
     written
         .chars()
         .any(|c| c.is_ascii_digit() || c == '-' || c == '_')
         || written.chars().skip(1).any(char::is_uppercase)
+}
+
+/// The marks of a name in one word of the folded stream, so that
+/// `looks_like_a_name` of a join of words is read off them.
+#[derive(Clone, Copy)]
+struct NameMarks {
+    /// A digit in the word.
+    digit: bool,
+    /// A hyphen or underscore in the separator just before it.
+    joiner_before: bool,
+    /// Its first char is a capital.
+    first_upper: bool,
+    /// A capital after its first char.
+    later_upper: bool,
+}
+
+impl NameMarks {
+    /// The marks of each of `words` of `text`.
+    fn of_words(text: &str, words: &[SoftWord]) -> Vec<NameMarks> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let gap_start = if k == 0 {
+                    w.span.0
+                } else {
+                    words[k - 1].span.1
+                };
+                NameMarks::of(&text[gap_start..w.span.0], &text[w.span.0..w.span.1])
+            })
+            .collect()
+    }
+
+    fn of(gap_before: &str, word: &str) -> NameMarks {
+        let mut chars = word.chars();
+        NameMarks {
+            digit: word.bytes().any(|b| b.is_ascii_digit()),
+            joiner_before: gap_before.contains(['-', '_']),
+            first_upper: chars.next().is_some_and(char::is_uppercase),
+            later_upper: chars.any(char::is_uppercase),
+        }
+    }
+
+    /// `looks_like_a_name` of the text from the first word to the last
+    /// (the separator before the first word is not part of it).
+    fn joined_look_like_a_name(words: &[NameMarks]) -> bool {
+        let Some((first, rest)) = words.split_first() else {
+            return false;
+        };
+        first.digit
+            || first.later_upper
+            || rest
+                .iter()
+                .any(|w| w.digit || w.joiner_before || w.first_upper || w.later_upper)
+    }
 }
 
 /// Calls `f` with every string made by deleting one char of `key`,
@@ -431,6 +566,36 @@ fn resolve_overlaps(mut found: Vec<RawMention>) -> Vec<RawMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_marks_of_joined_words_agree_with_the_written_form() {
+        for text in [
+            "Market 1501",
+            "market-1501 and",
+            "MS Celeb 1M",
+            "the Duke MTMC",
+            "re_id data set",
+            "state of the art",
+            "person re-identification",
+            "In the wild",
+            "faces in-the wild",
+            "Über Datensatz x",
+        ] {
+            let stream = KeyStream::new(text);
+            let words = soft_words(&stream);
+            let marks = NameMarks::of_words(text, &words);
+            for i in 0..words.len() {
+                for j in i..words.len() {
+                    let written = &text[words[i].span.0..words[j].span.1];
+                    assert_eq!(
+                        NameMarks::joined_look_like_a_name(&marks[i..=j]),
+                        looks_like_a_name(written),
+                        "{written:?}"
+                    );
+                }
+            }
+        }
+    }
 
     /// A mention as written, its owners' ids, and whether it needs context.
     type Found = (String, Vec<String>, bool);

@@ -7,6 +7,7 @@ pub(crate) mod keys;
 pub(crate) mod names;
 pub(crate) mod numbers;
 pub(crate) mod sentences;
+pub(crate) mod trie;
 
 /// The run of characters at the end of `s` that satisfy `keep` (the last
 /// word, for a word-character test).
