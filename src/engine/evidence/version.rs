@@ -60,21 +60,27 @@ pub(super) fn evidence(
     for &i in &names.mentions {
         let mention = &ctx.mentions[i];
         let span = Some(mention.raw.span);
-        let written = ctx.words(mention.raw.span);
-        let here: Vec<usize> = mention
+        // Quoted only by the reasons this mention makes, once per family
+        // rather than once per member.
+        let written = || ctx.words(mention.raw.span);
+        // The family's owners of this name: whether `m` is one, how many
+        // (counted as the owner list holds them) and the first.
+        let mut here = mention
             .raw
             .owners
             .iter()
             .map(|o| o.entry)
-            .filter(|x| members.contains(x))
-            .collect();
-        if here.contains(&m) {
+            .filter(|x| members.contains(x));
+        let first_here = here.next();
+        let only_here = first_here.filter(|_| here.next().is_none());
+        let names_m = mention.raw.owners.iter().any(|o| o.entry == m) && members.contains(&m);
+        if names_m {
             own_mentions += 1;
             if matches!(mention.relation, Relation::Provenance(_)) {
                 own_as_source += 1;
             }
         }
-        if here == [m] {
+        if only_here == Some(m) {
             // Named where the text says it is used or describes it, or
             // listed in a table or a heading of its own.
             let how = match mention.relation {
@@ -87,7 +93,7 @@ pub(super) fn evidence(
                     F::OwnNameUsed,
                     1.0,
                     ReasonKind::OwnNameUsed {
-                        written: written.clone(),
+                        written: written(),
                         words: ctx.words(w),
                     },
                     Some(w),
@@ -98,9 +104,7 @@ pub(super) fn evidence(
                     Item::version_item(
                         F::OriginalNamed,
                         1.0,
-                        ReasonKind::OriginalNamed {
-                            written: written.clone(),
-                        },
+                        ReasonKind::OriginalNamed { written: written() },
                         span,
                     )
                 });
@@ -112,9 +116,7 @@ pub(super) fn evidence(
                     Item::version_item(
                         F::OwnName,
                         1.0,
-                        ReasonKind::Named {
-                            written: written.clone(),
-                        },
+                        ReasonKind::Named { written: written() },
                         span,
                     )
                 });
@@ -122,18 +124,16 @@ pub(super) fn evidence(
                     own_used = how.map(used_item);
                 }
             }
-        } else if here.contains(&m) {
+        } else if names_m {
             shared.get_or_insert_with(|| {
                 Item::version_item(
                     F::SharedName,
                     1.0,
-                    ReasonKind::SharedName {
-                        written: written.clone(),
-                    },
+                    ReasonKind::SharedName { written: written() },
                     span,
                 )
             });
-        } else if let [only] = here[..] {
+        } else if let Some(only) = only_here {
             // Another member's name: the original's (which may mean this
             // version), or a relative's own.
             let ancestor = is_ancestor(entries, members, only, m);
@@ -143,7 +143,7 @@ pub(super) fn evidence(
                         F::VersionOfNamed,
                         1.0,
                         ReasonKind::VersionOfNamed {
-                            written: written.clone(),
+                            written: written(),
                             original: entries[only].name.clone(),
                         },
                         span,
@@ -155,7 +155,7 @@ pub(super) fn evidence(
                         F::RelativeNamed,
                         1.0,
                         ReasonKind::NamedRelative {
-                            written: written.clone(),
+                            written: written(),
                             relative: entries[only].name.clone(),
                         },
                         span,
