@@ -17,6 +17,7 @@ pub mod attention;
 mod document;
 mod engine;
 mod error;
+pub mod export;
 pub mod fit;
 pub mod pdf;
 mod registry;

@@ -14,6 +14,8 @@ mod cli_registry;
 // The command line: `whichdata check|batch|eval`.
 mod cli_batch_papers;
 mod cli_engine;
+// The command line's exports: Croissant, DataCite, Scholix.
+mod cli_exports;
 // The fitted model shipped inside the library.
 mod model_data;
 // The engine: the study's Table 7 cases, then table-driven cases by kind.

@@ -80,6 +80,7 @@ pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
         html: args.html.as_ref().map(|_| HtmlReport::default()),
         problems: 0,
         done: 0,
+        link_date: crate::export_cmd::link_date(),
     };
     if args.output == BatchOutput::Csv {
         let _ = writeln!(
@@ -118,8 +119,13 @@ pub fn run(args: &BatchArgs, registry: &Registry) -> ExitCode {
     }
     let (problems, done) = (sink.problems, sink.done);
     if problems > 0 && !args.no_fail {
+        let where_told = if args.output == BatchOutput::Scholix {
+            "each is named above (Scholix has no record for them)"
+        } else {
+            "their lines carry an \"error\""
+        };
         style::error(&format!(
-            "{problems} of {done} documents could not be analysed; their lines carry an \"error\""
+            "{problems} of {done} documents could not be analysed; {where_told}"
         ));
         ExitCode::InputProblems
     } else {
@@ -446,6 +452,8 @@ struct Sink<'r> {
     html: Option<HtmlReport>,
     problems: usize,
     done: usize,
+    /// The `LinkPublicationDate` of Scholix records (one per run).
+    link_date: String,
 }
 
 impl Sink<'_> {
@@ -461,6 +469,15 @@ impl Sink<'_> {
         let line = match self.output {
             BatchOutput::Jsonl => jsonl_line(doc, result, attention.as_ref()),
             BatchOutput::Csv => csv_line(doc, result, attention.as_ref()),
+            BatchOutput::Scholix => match result {
+                Ok(report) => scholix_lines(doc, report, self.registry, &self.link_date),
+                Err(e) => {
+                    // Scholix has no record for "unreadable": say it where
+                    // a person will see it, and count it in the exit code.
+                    style::error(&error_text(doc, e));
+                    String::new()
+                }
+            },
         };
         self.out.write_all(line.as_bytes())?;
         if let Some(html) = &mut self.html {
@@ -474,6 +491,24 @@ impl Sink<'_> {
         }
         Ok(())
     }
+}
+
+/// A document's findings as Scholix link records, one per line. The source
+/// is the document's id (a DOI or URL where it is one), else its line.
+fn scholix_lines(doc: &Document, report: &Report, registry: &Registry, link_date: &str) -> String {
+    use whichdata::export::{Identifier, scholix};
+    let id = match id_text(&doc.id) {
+        id if !id.is_empty() => id,
+        _ => format!("line {}", doc.line),
+    };
+    let paper = scholix::Paper {
+        id: Identifier::of_document(&id),
+        title: report.outline.as_ref().and_then(|o| o.title.as_deref()),
+    };
+    scholix::links(registry, report, &paper, link_date)
+        .iter()
+        .map(|link| format!("{link}\n"))
+        .collect()
 }
 
 /// An error as written: a corpus error names its line; a paper's names its

@@ -5,7 +5,7 @@ use std::io::Write as _;
 
 use whichdata::{Analyzer, Registry};
 
-use crate::cli::{CheckArgs, Format};
+use crate::cli::{CheckArgs, CheckFormat};
 use crate::exit_codes::ExitCode;
 use crate::input::{display_name, read_paper, read_text};
 use crate::{render, style};
@@ -44,7 +44,7 @@ pub fn run(args: &CheckArgs, registry: &Registry) -> ExitCode {
         }
     };
     let out = match args.format {
-        Format::Json => {
+        CheckFormat::Json => {
             // The report as the engine gives it, plus what needs attention.
             let mut value = serde_json::to_value(&report).unwrap_or_default();
             if let serde_json::Value::Object(map) = &mut value {
@@ -56,7 +56,21 @@ pub fn run(args: &CheckArgs, registry: &Registry) -> ExitCode {
             }
             format!("{value}\n")
         }
-        Format::Text => render::report(&report, registry),
+        CheckFormat::Text => render::report(&report, registry),
+        CheckFormat::Scholix => {
+            let id = args.id.clone().unwrap_or_else(|| display_name(&args.file));
+            let paper = whichdata::export::scholix::Paper {
+                id: whichdata::export::Identifier::of_document(&id),
+                title: report.outline.as_ref().and_then(|o| o.title.as_deref()),
+            };
+            let links = whichdata::export::scholix::links(
+                registry,
+                &report,
+                &paper,
+                &crate::export_cmd::link_date(),
+            );
+            crate::export_cmd::json_array(&links)
+        }
     };
     let _ = anstream::stdout().write_all(out.as_bytes());
     ExitCode::Success

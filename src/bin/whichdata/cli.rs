@@ -50,8 +50,24 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub refs: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// The paper's id for `--format scholix`: its DOI (bare, doi: or a
+    /// doi.org address), a URL, or any name; the file's name when omitted.
+    #[arg(long, value_name = "DOI|URL|NAME")]
+    pub id: Option<String>,
+}
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// For people.
+    Text,
+    /// One JSON document, for programs.
+    Json,
+    /// A JSON array of Scholix link records, one per dataset, derivative
+    /// or model the text uses (the paper `References` it).
+    Scholix,
 }
 
 /// Arguments of `text`.
@@ -78,7 +94,8 @@ pub struct BatchArgs {
     /// Input format of a corpus file; detected from the first character when omitted (`{` means JSONL).
     #[arg(long, value_enum)]
     pub format: Option<BatchInput>,
-    /// Output format: JSONL (the same fields as `check --format json`, plus `id` and `line`) or CSV.
+    /// Output format: JSONL (the same fields as `check --format json`, plus
+    /// `id` and `line`), CSV, or Scholix link records.
     #[arg(long, value_enum, default_value_t = BatchOutput::Jsonl)]
     pub output: BatchOutput,
     /// CSV input: a column holding the paper's reference entries (one per line, or separated by " || ").
@@ -108,6 +125,10 @@ pub enum BatchOutput {
     /// One CSV row per document: line, id, status, suggestions, confidences,
     /// candidates, error, flags, attention.
     Csv,
+    /// One Scholix link record (JSON) per line, for each dataset,
+    /// derivative or model a document uses; its source is the document's
+    /// id. A document that cannot be read is reported on standard error.
+    Scholix,
 }
 
 /// Arguments of `eval`.
@@ -162,6 +183,33 @@ pub enum RegistryCommand {
     Show(ShowArgs),
     /// Check a registry file (or the built-in registry) and report every problem with its place.
     Validate(ValidateArgs),
+    /// Export entries as Croissant 1.1 records (with Responsible AI fields)
+    /// or as DataCite lineage (relatedIdentifiers).
+    Export(ExportArgs),
+}
+
+/// Arguments of `registry export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The form to export.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only this entry (printed as one JSON document); without it, every
+    /// entry, one JSON document per line.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Write one file per entry (`<id>.json`) into this folder instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "id")]
+    pub out_dir: Option<PathBuf>,
+}
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// MLCommons Croissant 1.1 JSON-LD with the RAI extension.
+    Croissant,
+    /// DataCite attributes: identifiers, relatedIdentifiers, relatedItems.
+    Datacite,
 }
 
 /// Arguments of `registry list`.

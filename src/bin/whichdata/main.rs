@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod eval;
 mod exit_codes;
+mod export_cmd;
 mod fit;
 mod html_report;
 mod input;

@@ -1,4 +1,4 @@
-//! `whichdata registry list|show|validate`: the registry, for people and
+//! `whichdata registry list|show|validate` (and `export`, in `export_cmd`): the registry, for people and
 //! programs.
 
 use std::collections::BTreeMap;
@@ -17,6 +17,7 @@ pub fn run(cmd: RegistryCommand, registry: &Registry) -> ExitCode {
     match cmd {
         RegistryCommand::List(args) => list(&args, registry),
         RegistryCommand::Show(args) => show(&args, registry),
+        RegistryCommand::Export(args) => crate::export_cmd::run(&args, registry),
         RegistryCommand::Validate(_) => {
             print(&format!(
                 "{} registry in use is valid: {} entries, {} sources\n",

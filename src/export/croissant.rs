@@ -1,0 +1,422 @@
+//! An entry as an MLCommons Croissant 1.1 record with the Responsible AI
+//! (RAI 1.0) extension: the metadata a dataset catalogue or a data loader
+//! reads, carrying what whichdata knows that the dataset's own card may not
+//! say — its parent, its retraction, the licence actually on record.
+//!
+//! The record describes the entry, not its files: whichdata holds no copy
+//! of any data, so it lists no `distribution` (mlcroissant accepts a record
+//! without one; the spec asks for one where files exist).
+
+use serde_json::{Map, Value, json};
+
+use crate::attention::{self, Concern};
+use crate::registry::{Entry, EntryKind, License, Paper, Registry, State};
+
+use super::identify;
+
+/// Croissant 1.1, then the RAI extension (there is no RAI 1.1).
+pub const CONFORMS_TO: [&str; 2] = [
+    "http://mlcommons.org/croissant/1.1",
+    "http://mlcommons.org/croissant/RAI/1.0",
+];
+
+/// The `@context` of Croissant 1.1's own example records, with `prov`
+/// added for lineage.
+fn context() -> Value {
+    json!({
+        "@language": "en",
+        "@vocab": "https://schema.org/",
+        "citeAs": "cr:citeAs",
+        "column": "cr:column",
+        "conformsTo": "dct:conformsTo",
+        "containedIn": "cr:containedIn",
+        "cr": "http://mlcommons.org/croissant/",
+        "data": {"@id": "cr:data", "@type": "@json"},
+        "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
+        "dct": "http://purl.org/dc/terms/",
+        "equivalentProperty": "cr:equivalentProperty",
+        "examples": {"@id": "cr:examples", "@type": "@json"},
+        "extract": "cr:extract",
+        "field": "cr:field",
+        "fileObject": "cr:fileObject",
+        "fileProperty": "cr:fileProperty",
+        "fileSet": "cr:fileSet",
+        "format": "cr:format",
+        "includes": "cr:includes",
+        "isLiveDataset": "cr:isLiveDataset",
+        "jsonPath": "cr:jsonPath",
+        "key": "cr:key",
+        "md5": "cr:md5",
+        "parentField": "cr:parentField",
+        "path": "cr:path",
+        "prov": "http://www.w3.org/ns/prov#",
+        "rai": "http://mlcommons.org/croissant/RAI/",
+        "recordSet": "cr:recordSet",
+        "references": "cr:references",
+        "regex": "cr:regex",
+        "repeated": "cr:repeated",
+        "replace": "cr:replace",
+        "samplingRate": "cr:samplingRate",
+        "sc": "https://schema.org/",
+        "separator": "cr:separator",
+        "source": "cr:source",
+        "subField": "cr:subField",
+        "transform": "cr:transform"
+    })
+}
+
+/// The Croissant record of `entry`.
+pub fn record(registry: &Registry, entry: &Entry) -> Value {
+    let mut r = Map::new();
+    r.insert("@context".into(), context());
+    r.insert("@type".into(), json!("sc:Dataset"));
+    r.insert("conformsTo".into(), json!(CONFORMS_TO));
+    r.insert("name".into(), json!(entry.name));
+    r.insert("description".into(), json!(description(entry)));
+    r.insert(
+        "identifier".into(),
+        json!(format!("whichdata:{}", entry.id)),
+    );
+    let aliases: Vec<&str> = entry
+        .aliases
+        .iter()
+        .map(|a| a.name.as_str())
+        .filter(|a| *a != entry.name)
+        .collect();
+    if !aliases.is_empty() {
+        r.insert("alternateName".into(), json!(aliases));
+    }
+    if let Some(url) = identify::home(registry, entry).and_then(|h| h.url()) {
+        r.insert("url".into(), json!(url));
+    }
+    let same_as: Vec<&str> = entry
+        .access
+        .iter()
+        .map(|a| a.url.as_str())
+        .filter(|u| Some(u.to_string()) != identify::home(registry, entry).and_then(|h| h.url()))
+        .collect();
+    if !same_as.is_empty() {
+        r.insert("sameAs".into(), json!(same_as));
+    }
+    r.insert(
+        "keywords".into(),
+        json!([entry.family, entry.kind.as_str()]),
+    );
+    r.insert("license".into(), license(registry, entry.license.as_ref()));
+    if let Some(paper) = identify::own_paper(registry, entry) {
+        r.insert("citeAs".into(), json!(bibtex(&entry.id, paper)));
+        let creators: Vec<Value> = paper
+            .authors
+            .iter()
+            .map(|a| json!({"@type": "sc:Person", "name": a}))
+            .collect();
+        if !creators.is_empty() {
+            r.insert("creator".into(), json!(creators));
+        }
+    }
+    if let Some(parent) = entry.parent.as_deref().and_then(|p| registry.entry(p)) {
+        r.insert("prov:wasDerivedFrom".into(), derived_from(registry, parent));
+    }
+    r.insert(
+        "rai:dataReleaseMaintenancePlan".into(),
+        json!(maintenance(registry, entry)),
+    );
+    r.insert(
+        "rai:dataLimitations".into(),
+        json!(limitations(registry, entry)),
+    );
+    r.insert(
+        "rai:personalSensitiveInformation".into(),
+        json!(sensitive(registry, entry)),
+    );
+    Value::Object(r)
+}
+
+fn description(entry: &Entry) -> String {
+    let kind = match entry.kind {
+        EntryKind::Dataset => "A dataset",
+        EntryKind::Model => "A class of pre-trained models",
+        EntryKind::AnnotationSet => "A set of annotations for another dataset's images",
+        EntryKind::Protocol => "An evaluation protocol over another dataset",
+    };
+    let mut s = format!(
+        "{kind} in the {} family of whichdata's registry.",
+        entry.family
+    );
+    if let Some(summary) = &entry.summary {
+        s = format!("{summary} {s}");
+    }
+    s
+}
+
+/// Where the parent is found, as a provenance entity.
+fn derived_from(registry: &Registry, parent: &Entry) -> Value {
+    let id = identify::home(registry, parent)
+        .and_then(|h| h.url())
+        .unwrap_or_else(|| format!("whichdata:{}", parent.id));
+    json!({"@id": id, "@type": "prov:Entity", "prov:label": parent.name})
+}
+
+/// SPDX addresses for published licences that have one; a named work for
+/// the others, and for none, words that grant nothing.
+fn license(registry: &Registry, license: Option<&License>) -> Value {
+    let Some(l) = license else {
+        return json!({
+            "@type": "sc:CreativeWork",
+            "name": "No licence on record: whichdata's sources name none. Nothing is granted; ask the rights holders before any use."
+        });
+    };
+    let source_url = source_url(registry, &l.source);
+    if l.is_none_published() {
+        let mut work = json!({
+            "@type": "sc:CreativeWork",
+            "name": "No licence published: no permission is granted (all rights reserved by default)."
+        });
+        if let Some(url) = source_url {
+            work["url"] = json!(url);
+        }
+        return work;
+    }
+    let licences: Vec<Value> = l
+        .published
+        .iter()
+        .zip(&l.spdx)
+        .filter(|(published, _)| published.as_str() != "none")
+        .map(|(published, spdx)| match spdx {
+            Some(id) => json!(format!("https://spdx.org/licenses/{id}.html")),
+            None => {
+                let mut work = json!({"@type": "sc:CreativeWork", "name": published});
+                if let Some(url) = &source_url {
+                    work["url"] = json!(url);
+                }
+                work
+            }
+        })
+        .collect();
+    match licences.len() {
+        1 => licences.into_iter().next().unwrap_or(Value::Null),
+        _ => Value::Array(licences),
+    }
+}
+
+/// The address of a source, when it has one.
+fn source_url(registry: &Registry, key: &str) -> Option<String> {
+    match registry.source(key)? {
+        crate::registry::Source::Web(w) => Some(w.url.clone()),
+        crate::registry::Source::Paper(p) => p
+            .doi
+            .as_ref()
+            .map(|d| format!("https://doi.org/{d}"))
+            .or_else(|| p.url.clone()),
+    }
+}
+
+/// A source as a reader would look it up.
+fn cite(registry: &Registry, key: &str) -> String {
+    registry
+        .source(key)
+        .map_or_else(|| key.to_string(), crate::registry::Source::citation)
+}
+
+/// What is known of its release and upkeep: its state, with the statement,
+/// the date and the source that say so.
+fn maintenance(registry: &Registry, entry: &Entry) -> String {
+    let status = &entry.status;
+    let when = status
+        .date
+        .as_deref()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default();
+    let said = status
+        .statement
+        .as_deref()
+        .map(|s| format!(": {}", s.trim_end_matches('.')))
+        .unwrap_or_default();
+    let source = status
+        .source
+        .as_deref()
+        .map(|s| format!(" Source: {}", cite(registry, s)))
+        .unwrap_or_default();
+    let as_of = status
+        .as_of
+        .as_deref()
+        .map(|d| format!(" As of {d}."))
+        .unwrap_or_default();
+    let head = match status.state {
+        State::Retracted => format!("Retracted by its creators{when}{said}."),
+        State::Unavailable => format!("No longer available{when}{said}."),
+        State::Available => format!(
+            "Available from its distributor{said}. whichdata's sources record no maintenance plan."
+        ),
+        State::Unknown => format!(
+            "Availability unknown: whichdata's sources could not establish it{said}. Do not take this as a sign that it may be used."
+        ),
+    };
+    format!("{head}{as_of}{source}")
+}
+
+/// What a user must know before relying on it: withdrawal, the state of its
+/// licence, and the registry's notes.
+fn limitations(registry: &Registry, entry: &Entry) -> Vec<String> {
+    let mut out: Vec<String> = attention::concerns(registry, entry)
+        .iter()
+        .map(|c| match c {
+            Concern::Retracted { .. } => {
+                "Retracted: its creators took it down; copies in circulation remain theirs to govern.".to_string()
+            }
+            Concern::DerivedFromRetracted { name, date, .. } => format!(
+                "Derived from {name}, which its creators retracted{}; the retraction covers the images this one is built on.",
+                date.as_deref().map(|d| format!(" in {d}")).unwrap_or_default()
+            ),
+            Concern::Unavailable => "No longer available from its creators.".to_string(),
+            Concern::NoLicence { published_none: true } => {
+                "No licence is published: nothing is granted.".to_string()
+            }
+            Concern::NoLicence { published_none: false } => {
+                "No licence is known to grant use; nothing may be assumed.".to_string()
+            }
+            Concern::NonCommercial { every_copy: true } => {
+                "Non-commercial terms: commercial use is forbidden.".to_string()
+            }
+            Concern::NonCommercial { every_copy: false } => {
+                "Some copies' licences or terms forbid commercial use.".to_string()
+            }
+        })
+        .collect();
+    if let Some(l) = &entry.license {
+        out.push(l.summary());
+    }
+    if entry.parent.is_some() {
+        out.push(
+            "Licences are not inherited: the parent's terms also bind the data it contributes."
+                .to_string(),
+        );
+    }
+    for note in &entry.notes {
+        out.push(format!(
+            "{} (Source: {})",
+            note.text.trim_end(),
+            cite(registry, &note.source)
+        ));
+    }
+    out
+}
+
+/// Labels of protected or sensitive traits, each with its source; when none
+/// is recorded, a sentence saying only that.
+fn sensitive(registry: &Registry, entry: &Entry) -> Vec<String> {
+    let labels: Vec<String> = entry
+        .annotations
+        .iter()
+        .filter(|a| a.sensitive)
+        .map(|a| {
+            format!(
+                "Labels {} (Source: {}).",
+                a.label,
+                cite(registry, &a.source)
+            )
+        })
+        .collect();
+    if labels.is_empty() {
+        vec![
+            "whichdata's registry records no sensitive labels for it; that is not a finding that it holds no personal information."
+                .to_string(),
+        ]
+    } else {
+        labels
+    }
+}
+
+/// A BibTeX entry for the paper (Croissant's `citeAs`).
+fn bibtex(key: &str, paper: &Paper) -> String {
+    let esc = |s: &str| s.replace(['{', '}'], "");
+    let mut fields = vec![
+        format!("title={{{}}}", esc(&paper.title)),
+        format!("author={{{}}}", esc(&paper.authors.join(" and "))),
+        format!("year={{{}}}", paper.year),
+        format!("howpublished={{{}}}", esc(&paper.venue)),
+    ];
+    if let Some(doi) = &paper.doi {
+        fields.push(format!("doi={{{}}}", esc(doi)));
+    }
+    if let Some(arxiv) = &paper.arxiv {
+        fields.push(format!("eprint={{{}}}", esc(arxiv)));
+        fields.push("archivePrefix={arXiv}".to_string());
+    }
+    if let Some(url) = &paper.url {
+        fields.push(format!("url={{{}}}", esc(url)));
+    }
+    let key: String = key.chars().filter(char::is_ascii_alphanumeric).collect();
+    format!("@misc{{whichdata{key}, {}}}", fields.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record_of(id: &str) -> Value {
+        let registry = Registry::builtin().unwrap();
+        record(registry, registry.entry(id).unwrap())
+    }
+
+    #[test]
+    fn a_derivative_of_retracted_data_says_so_with_its_parent() {
+        let r = record_of("D2");
+        assert_eq!(r["name"], "DukeMTMC-reID");
+        assert_eq!(r["conformsTo"][0], "http://mlcommons.org/croissant/1.1");
+        assert_eq!(r["prov:wasDerivedFrom"]["prov:label"], "DukeMTMC");
+        assert_eq!(
+            r["license"],
+            "https://spdx.org/licenses/CC-BY-NC-SA-4.0.html"
+        );
+        let limits = r["rai:dataLimitations"].to_string();
+        assert!(
+            limits.contains("Derived from DukeMTMC, which its creators retracted in 2019-04"),
+            "{limits}"
+        );
+        assert!(
+            r["citeAs"]
+                .as_str()
+                .unwrap()
+                .starts_with("@misc{whichdataD2, title={Unlabeled Samples")
+        );
+    }
+
+    #[test]
+    fn a_retraction_keeps_its_statement_date_and_source() {
+        let r = record_of("D1");
+        let plan = r["rai:dataReleaseMaintenancePlan"].as_str().unwrap();
+        assert!(
+            plan.starts_with("Retracted by its creators (2019-04): Duke said"),
+            "{plan}"
+        );
+        assert!(plan.contains("Source: "), "{plan}");
+    }
+
+    #[test]
+    fn silence_is_never_permission() {
+        let registry = Registry::builtin().unwrap();
+        for e in registry.entries() {
+            let r = record(registry, e);
+            let licence = r["license"].to_string();
+            if e.license.is_none() {
+                assert!(
+                    licence.contains("Nothing is granted"),
+                    "{}: {licence}",
+                    e.id
+                );
+            }
+            assert!(
+                r["rai:personalSensitiveInformation"]
+                    .as_array()
+                    .is_some_and(|a| !a.is_empty())
+            );
+            assert_eq!(
+                r["url"].is_string(),
+                identify::home(registry, e).is_some(),
+                "{}",
+                e.id
+            );
+        }
+    }
+}
