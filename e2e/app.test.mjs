@@ -234,6 +234,39 @@ test("the batch report opens from disk and loads nothing", async () => {
   await page.close();
 });
 
+test("the exports are made in the page and downloaded: Scholix links with the paper's DOI, Croissant and DataCite records", async () => {
+  const { page, errors } = await openApp();
+  await paste(page, TABLE7_DUKE);
+  await page.locator('article.card[data-dataset-id="D2"]').waitFor();
+  const sent = requests.length;
+  await page.locator("details.exports summary").click();
+  await page.fill("input.paper-id", "https://doi.org/10.1000/review-42");
+  const save = async (kind) => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`button[data-export="${kind}"]`),
+    ]);
+    return { name: download.suggestedFilename(), json: JSON.parse(readFileSync(await download.path(), "utf8")) };
+  };
+  const scholix = await save("scholix");
+  assert.equal(scholix.name, "whichdata-scholix.json");
+  const duke = scholix.json.find((l) => l["x-whichdata"].entry === "D2");
+  assert.ok(duke, "a link to DukeMTMC-reID");
+  assert.deepEqual(duke.Source.Identifier, { ID: "10.1000/review-42", IDScheme: "doi", IDURL: "https://doi.org/10.1000/review-42" });
+  assert.equal(duke.RelationshipType.Name, "References");
+  const croissant = await save("croissant");
+  const record = croissant.json.find((r) => r.name === "DukeMTMC-reID");
+  assert.equal(record["prov:wasDerivedFrom"]["prov:label"], "DukeMTMC");
+  assert.ok(record.conformsTo.includes("http://mlcommons.org/croissant/1.1"));
+  const datacite = await save("datacite");
+  assert.equal(datacite.json.find((r) => r.id === "D2").relatedIdentifiers[0].relationType, "IsDerivedFrom");
+  // The files came from the page's memory: no request but blob: ones.
+  assert.deepEqual(requests.slice(sent).filter((u) => !u.startsWith("blob:")), []);
+  await page.screenshot({ path: join(ARTIFACTS, "exports.png"), fullPage: false });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("nothing left the page's origin", () => {
   assert.ok(requests.length > 0);
   // file:// is the batch report opened from disk (its own test checks it loads nothing else).

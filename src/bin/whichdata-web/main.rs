@@ -13,6 +13,7 @@ mod examples;
 mod facts;
 mod files;
 mod pdf_worker;
+mod save;
 mod state;
 mod storage;
 

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod card;
+pub mod exports;
 pub mod file_opener;
 pub mod header;
 pub mod input;

@@ -10,6 +10,7 @@ use whichdata::{Report, Verdict};
 use yew::prelude::*;
 
 use super::card::{CardRole, EntryCard};
+use super::exports::Exports;
 use super::outline::PaperOutline;
 use crate::engine::InUse;
 use crate::state::RegistryChoice;
@@ -126,6 +127,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                     }
                     if let Some(outline) = &report.outline {
                         <PaperOutline outline={outline.clone()} excerpts={report.excerpts.clone()} />
+                    }
+                    if !report.suggestions.is_empty() || !report.candidates.is_empty() {
+                        <Exports report={report.clone()} analyzer={props.analyzer.clone()} />
                     }
                     if !others.is_empty() {
                         <h3>{ "Also named, but not found to be used" }</h3>

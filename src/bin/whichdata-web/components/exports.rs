@@ -1,0 +1,105 @@
+//! Exports of the text at hand, made in the page and saved by the browser:
+//! Scholix links for what the text uses, and the Croissant records and
+//! DataCite lineage of every entry shown. Nothing is sent anywhere; the
+//! file is built from the report already on screen.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+use whichdata::Report;
+use whichdata::export::{Identifier, croissant, datacite, scholix};
+use yew::prelude::*;
+
+use crate::engine::InUse;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportsProps {
+    pub report: Rc<Report>,
+    pub analyzer: InUse,
+}
+
+/// The three downloads, and the paper's DOI or URL that Scholix links name
+/// as their source.
+#[component]
+pub fn Exports(props: &ExportsProps) -> Html {
+    let paper_id = use_state(String::new);
+    // Why the last download could not be made (the browser refused it).
+    let failed = use_state(|| None::<String>);
+    let on_input = {
+        let paper_id = paper_id.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            paper_id.set(input.value());
+        })
+    };
+    let download = |kind: &'static str| {
+        let report = props.report.clone();
+        let analyzer = props.analyzer.clone();
+        let paper_id = (*paper_id).clone();
+        let failed = failed.clone();
+        Callback::from(move |_: MouseEvent| {
+            let registry = analyzer.registry();
+            let (name, value) = match kind {
+                "scholix" => {
+                    let id = match paper_id.trim() {
+                        "" => "pasted text",
+                        id => id,
+                    };
+                    let paper = scholix::Paper {
+                        id: Identifier::of_document(id),
+                        title: report.outline.as_ref().and_then(|o| o.title.as_deref()),
+                    };
+                    let date = String::from(js_sys::Date::new_0().to_iso_string());
+                    let links = scholix::links(registry, &report, &paper, &date);
+                    ("whichdata-scholix.json", Value::Array(links))
+                }
+                "croissant" => (
+                    "whichdata-croissant.jsonld",
+                    Value::Array(shown(&report, registry, croissant::record)),
+                ),
+                _ => (
+                    "whichdata-datacite.json",
+                    Value::Array(shown(&report, registry, datacite::record)),
+                ),
+            };
+            failed.set(
+                crate::save::save(name, &format!("{value:#}\n"))
+                    .err()
+                    .map(|e| format!("Could not save {name}: {e}")),
+            );
+        })
+    };
+    html! {
+        <details class="exports">
+            <summary>{ "Export" }</summary>
+            <p class="hint">{ "Files are made here, in your browser; nothing is sent." }</p>
+            <label>{ "Paper DOI or URL, for Scholix (optional) " }
+                <input type="text" class="paper-id" value={(*paper_id).clone()} oninput={on_input} placeholder="10.1234/…" />
+            </label>
+            <div class="export-buttons">
+                <button type="button" data-export="scholix" onclick={download("scholix")}>{ "Scholix links" }</button>
+                <button type="button" data-export="croissant" onclick={download("croissant")}>{ "Croissant records" }</button>
+                <button type="button" data-export="datacite" onclick={download("datacite")}>{ "DataCite lineage" }</button>
+            </div>
+            if let Some(message) = &*failed {
+                <p class="error" role="alert">{ message }</p>
+            }
+        </details>
+    }
+}
+
+/// The records of every entry on screen: what the text uses, then the
+/// candidates.
+fn shown(
+    report: &Report,
+    registry: &whichdata::Registry,
+    record: fn(&whichdata::Registry, &whichdata::Entry) -> Value,
+) -> Vec<Value> {
+    report
+        .suggestions
+        .iter()
+        .chain(&report.candidates)
+        .filter_map(|s| registry.entry(&s.id))
+        .map(|e| record(registry, e))
+        .collect()
+}
