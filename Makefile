@@ -4,14 +4,14 @@
 CARGO ?= cargo
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test lint unit fuzz-build web-setup browser-setup web-build web-unit wasm-test e2e bench fit cv
+.PHONY: run test lint unit fuzz-build web-setup browser-setup web-build web-unit wasm-test e2e bench fit cv spark-test interop
 
 ## Build the browser app and serve it on http://127.0.0.1:8080 (Ctrl-C stops it).
 run: web-setup
 	trunk serve --release
 
 ## Every test and check, as CI runs them.
-test: lint unit fuzz-build web-unit wasm-test e2e
+test: lint unit fuzz-build interop spark-test web-unit wasm-test e2e
 
 lint:
 	rustup component add rustfmt clippy >/dev/null 2>&1 || true
@@ -24,6 +24,15 @@ lint:
 ## The library, the CLI and the registry.
 unit:
 	$(CARGO) test --locked
+
+## The exports, read back by their own tools: Croissant by mlcroissant,
+## DataCite and Scholix by JSON Schema (schemas/), the Scholix links over
+## the study's corpora when ../shared/data has them.
+interop:
+	$(CARGO) build --locked
+	./scripts/setup-python.sh
+	WHICHDATA_BIN=$(WHICHDATA_BIN) WHICHDATA_DATA=$(SHARED) \
+	  target/interop-venv/bin/python -W ignore::DeprecationWarning -m unittest -v tests/interop/test_exports.py
 
 ## The fuzz targets compile (the long runs are `cargo fuzz run`, see BENCHMARKS.md).
 fuzz-build:
@@ -47,6 +56,18 @@ cv:
 bench:
 	$(CARGO) bench --bench engine
 	./scripts/bench-batch.sh 25
+
+## `whichdata batch` as a map-only Spark job in local[2], in both forms that
+## BENCHMARKS.md gives; needs Java 17 and PySpark (scripts/setup-spark.sh
+## installs them). About a minute with the debug build, so part of `test`;
+## `make spark-test WHICHDATA_BIN=target/release/whichdata` for the figures.
+SPARK_PYTHON = $(CURDIR)/target/spark-venv/bin/python
+WHICHDATA_BIN ?= target/debug/whichdata
+spark-test:
+	$(CARGO) build --locked $(if $(findstring release,$(WHICHDATA_BIN)),--release)
+	./scripts/setup-spark.sh
+	WHICHDATA_BIN=$(WHICHDATA_BIN) SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON=$(SPARK_PYTHON) \
+	  $(SPARK_PYTHON) -m unittest -v tests/interop/test_spark.py
 
 web-setup:
 	./scripts/setup-web.sh
