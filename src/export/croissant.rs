@@ -76,7 +76,8 @@ pub fn record(registry: &Registry, entry: &Entry) -> Value {
         .map(|a| a.url.as_str())
         .filter(|u| Some(u.to_string()) != identify::home(registry, entry).and_then(|h| h.url()))
         .collect();
-    if !same_as.is_empty() {
+    // Copies of withdrawn data (mirrors, torrents) are not pointed to.
+    if !same_as.is_empty() && entry.status.state != State::Retracted {
         r.insert("sameAs".into(), json!(same_as));
     }
     r.insert(
@@ -241,6 +242,8 @@ fn maintenance(registry: &Registry, entry: &Entry) -> String {
 fn limitations(registry: &Registry, entry: &Entry) -> Vec<String> {
     let mut out: Vec<String> = attention::concerns(registry, entry)
         .iter()
+        // A licence on record is summed up in full below.
+        .filter(|c| !(entry.license.is_some() && matches!(c, Concern::NoLicence { .. })))
         .map(|c| match c {
             Concern::Retracted { .. } => {
                 "Retracted: its creators took it down; copies in circulation remain theirs to govern.".to_string()

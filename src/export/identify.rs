@@ -141,8 +141,7 @@ fn landing(entry: &Entry) -> Option<Identifier> {
 }
 
 /// The entry as a link target: its paper's DOI (what indexes of data
-/// citations key on), else where the data is offered, else its paper's
-/// other identifiers, else its registry id.
+/// citations key on), else its home (see [`home`]), else its registry id.
 pub(crate) fn as_target(registry: &Registry, entry: &Entry) -> Identifier {
     let paper = own_paper(registry, entry);
     paper
@@ -151,8 +150,7 @@ pub(crate) fn as_target(registry: &Registry, entry: &Entry) -> Identifier {
             id: doi.clone(),
             scheme: IdScheme::Doi,
         })
-        .or_else(|| landing(entry))
-        .or_else(|| paper.and_then(of_paper))
+        .or_else(|| home(registry, entry))
         .unwrap_or_else(|| registry_id(entry))
 }
 
@@ -165,8 +163,16 @@ pub(crate) fn registry_id(entry: &Entry) -> Identifier {
 }
 
 /// The entry's home on the web: where the data is offered, else its paper.
+/// For data its creators retracted, the paper first: the places that still
+/// offer it (torrents, mirrors) are not its creators', and an export should
+/// not send readers there.
 pub(crate) fn home(registry: &Registry, entry: &Entry) -> Option<Identifier> {
-    landing(entry).or_else(|| own_paper(registry, entry).and_then(of_paper))
+    let paper = || own_paper(registry, entry).and_then(of_paper);
+    if entry.status.state == crate::registry::State::Retracted {
+        paper().or_else(|| landing(entry))
+    } else {
+        landing(entry).or_else(paper)
+    }
 }
 
 #[cfg(test)]
@@ -200,6 +206,15 @@ mod tests {
                 "{given}"
             );
         }
+    }
+
+    #[test]
+    fn retracted_data_is_found_through_its_paper_not_a_mirror() {
+        let registry = Registry::builtin().unwrap();
+        let ms1m = registry.entry("D9").unwrap();
+        assert_eq!(ms1m.status.state, crate::registry::State::Retracted);
+        let home = home(registry, ms1m).unwrap();
+        assert!(!home.id.contains("torrent"), "{home:?}");
     }
 
     #[test]
