@@ -25,11 +25,16 @@ lint:
 unit:
 	$(CARGO) test --locked
 
+## The binary the Python tests run (`make test WHICHDATA_BIN=target/release/whichdata`
+## for the release build), and the build that makes it.
+WHICHDATA_BIN ?= target/debug/whichdata
+BUILD_BIN = $(CARGO) build --locked $(if $(findstring release,$(WHICHDATA_BIN)),--release)
+
 ## The exports, read back by their own tools: Croissant by mlcroissant,
 ## DataCite and Scholix by JSON Schema (schemas/), the Scholix links over
 ## the study's corpora when ../shared/data has them.
 interop:
-	$(CARGO) build --locked
+	$(BUILD_BIN)
 	./scripts/setup-python.sh
 	WHICHDATA_BIN=$(WHICHDATA_BIN) WHICHDATA_DATA=$(SHARED) \
 	  target/interop-venv/bin/python -W ignore::DeprecationWarning -m unittest -v tests/interop/test_exports.py
@@ -62,9 +67,8 @@ bench:
 ## installs them). About a minute with the debug build, so part of `test`;
 ## `make spark-test WHICHDATA_BIN=target/release/whichdata` for the figures.
 SPARK_PYTHON = $(CURDIR)/target/spark-venv/bin/python
-WHICHDATA_BIN ?= target/debug/whichdata
 spark-test:
-	$(CARGO) build --locked $(if $(findstring release,$(WHICHDATA_BIN)),--release)
+	$(BUILD_BIN)
 	./scripts/setup-spark.sh
 	WHICHDATA_BIN=$(WHICHDATA_BIN) SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON=$(SPARK_PYTHON) \
 	  $(SPARK_PYTHON) -m unittest -v tests/interop/test_spark.py

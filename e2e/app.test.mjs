@@ -246,7 +246,11 @@ test("the exports are made in the page and downloaded: Scholix links with the pa
       page.waitForEvent("download"),
       page.click(`button[data-export="${kind}"]`),
     ]);
-    return { name: download.suggestedFilename(), json: JSON.parse(readFileSync(await download.path(), "utf8")) };
+    const text = readFileSync(await download.path(), "utf8");
+    const name = download.suggestedFilename();
+    // Scholix: one JSON array; Croissant and DataCite: one record per line.
+    const json = name.endsWith(".jsonl") ? text.trim().split("\n").map((l) => JSON.parse(l)) : JSON.parse(text);
+    return { name, json };
   };
   const scholix = await save("scholix");
   assert.equal(scholix.name, "whichdata-scholix.json");
@@ -255,6 +259,7 @@ test("the exports are made in the page and downloaded: Scholix links with the pa
   assert.deepEqual(duke.Source.Identifier, { ID: "10.1000/review-42", IDScheme: "doi", IDURL: "https://doi.org/10.1000/review-42" });
   assert.equal(duke.RelationshipType.Name, "References");
   const croissant = await save("croissant");
+  assert.equal(croissant.name, "whichdata-croissant.jsonl");
   const record = croissant.json.find((r) => r.name === "DukeMTMC-reID");
   assert.equal(record["prov:wasDerivedFrom"]["prov:label"], "DukeMTMC");
   assert.ok(record.conformsTo.includes("http://mlcommons.org/croissant/1.1"));

@@ -13,16 +13,35 @@ java_major() {
   java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
 }
 
+# Spark 4 runs on Java 17 or 21, no other.
 packages=()
-if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ] 2>/dev/null; then
-  packages+=(openjdk-17-jre-headless)
+major=""
+command -v java >/dev/null && major=$(java_major)
+if [ "$major" != 17 ] && [ "$major" != 21 ]; then
+  if command -v java >/dev/null && [ -z "$major" ]; then
+    echo "setup-spark: cannot read the version of $(command -v java); Spark needs Java 17 or 21" >&2
+  fi
+  # Whichever of the two this Debian release packages (bookworm: 17, trixie: 21).
+  for jre in openjdk-17-jre-headless openjdk-21-jre-headless; do
+    if apt-cache show "$jre" >/dev/null 2>&1; then
+      packages+=("$jre")
+      break
+    fi
+  done
+  if [ ${#packages[@]} -eq 0 ]; then
+    echo "setup-spark: no Java 17 or 21 package found by apt-cache; install one and rerun" >&2
+    exit 1
+  fi
 fi
 if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   packages+=(python3-venv)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup-spark: need root or sudo to install ${packages[*]}" >&2; exit 1; }
+    SUDO="sudo"
+  fi
   $SUDO apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
 fi

@@ -119,9 +119,9 @@ pub fn concerns(registry: &Registry, entry: &Entry) -> Vec<Concern> {
         None => found.push(Concern::NoLicence {
             published_none: false,
         }),
-        Some(l) if l.is_none_published() => {
+        Some(l) if l.is_none_published() || l.is_unrecorded() => {
             found.push(Concern::NoLicence {
-                published_none: true,
+                published_none: l.is_none_published(),
             });
             // No licence, but the distributor's terms may still forbid
             // commercial use (InsightFace's for MS1MV2): say both.

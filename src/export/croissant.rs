@@ -10,7 +10,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::attention::{self, Concern};
-use crate::registry::{Entry, EntryKind, License, Paper, Registry, State};
+use crate::registry::{CommercialUse, Entry, EntryKind, License, Paper, Registry, State};
 
 use super::identify;
 
@@ -84,7 +84,7 @@ pub fn record(registry: &Registry, entry: &Entry) -> Value {
         "keywords".into(),
         json!([entry.family, entry.kind.as_str()]),
     );
-    r.insert("license".into(), license(registry, entry.license.as_ref()));
+    r.insert("license".into(), license(entry.license.as_ref()));
     if let Some(paper) = identify::own_paper(registry, entry) {
         r.insert("citeAs".into(), json!(bibtex(&entry.id, paper)));
         let creators: Vec<Value> = paper
@@ -139,58 +139,41 @@ fn derived_from(registry: &Registry, parent: &Entry) -> Value {
     json!({"@id": id, "@type": "prov:Entity", "prov:label": parent.name})
 }
 
-/// SPDX addresses for published licences that have one; a named work for
-/// the others, and for none, words that grant nothing.
-fn license(registry: &Registry, license: Option<&License>) -> Value {
+/// The licence as a catalogue reads it. A bare SPDX address only where it
+/// tells the whole story: every published licence has one, the distributor
+/// states no other terms, and what it means for commercial use is known.
+/// Otherwise a named work whose name is the full summary (the licences, the
+/// distributor's terms, the commercial-use sentence), so that "MIT" for a
+/// repository's code is never read as the data's licence.
+fn license(license: Option<&License>) -> Value {
     let Some(l) = license else {
         return json!({
             "@type": "sc:CreativeWork",
-            "name": "No licence on record: whichdata's sources name none. Nothing is granted; ask the rights holders before any use."
+            "name": "No licence on record: whichdata's sources name none. No permission may be assumed; ask the rights holders before any use."
         });
     };
-    let source_url = source_url(registry, &l.source);
-    if l.is_none_published() {
-        let mut work = json!({
-            "@type": "sc:CreativeWork",
-            "name": "No licence published: no permission is granted (all rights reserved by default)."
-        });
-        if let Some(url) = source_url {
-            work["url"] = json!(url);
-        }
-        return work;
+    let clean = !l.is_unrecorded()
+        && !l.is_none_published()
+        && l.terms.is_empty()
+        && l.spdx.iter().all(Option::is_some)
+        && !l.published.iter().any(|p| p == "none")
+        && matches!(
+            l.prohibits_commercial_use,
+            CommercialUse::Yes | CommercialUse::No
+        );
+    if clean {
+        let urls: Vec<Value> = l
+            .spdx
+            .iter()
+            .flatten()
+            .map(|id| json!(format!("https://spdx.org/licenses/{id}.html")))
+            .collect();
+        return match urls.len() {
+            1 => urls.into_iter().next().unwrap_or(Value::Null),
+            _ => Value::Array(urls),
+        };
     }
-    let licences: Vec<Value> = l
-        .published
-        .iter()
-        .zip(&l.spdx)
-        .filter(|(published, _)| published.as_str() != "none")
-        .map(|(published, spdx)| match spdx {
-            Some(id) => json!(format!("https://spdx.org/licenses/{id}.html")),
-            None => {
-                let mut work = json!({"@type": "sc:CreativeWork", "name": published});
-                if let Some(url) = &source_url {
-                    work["url"] = json!(url);
-                }
-                work
-            }
-        })
-        .collect();
-    match licences.len() {
-        1 => licences.into_iter().next().unwrap_or(Value::Null),
-        _ => Value::Array(licences),
-    }
-}
-
-/// The address of a source, when it has one.
-fn source_url(registry: &Registry, key: &str) -> Option<String> {
-    match registry.source(key)? {
-        crate::registry::Source::Web(w) => Some(w.url.clone()),
-        crate::registry::Source::Paper(p) => p
-            .doi
-            .as_ref()
-            .map(|d| format!("https://doi.org/{d}"))
-            .or_else(|| p.url.clone()),
-    }
+    json!({"@type": "sc:CreativeWork", "name": l.summary()})
 }
 
 /// A source as a reader would look it up.
@@ -245,20 +228,25 @@ fn limitations(registry: &Registry, entry: &Entry) -> Vec<String> {
         // A licence on record is summed up in full below.
         .filter(|c| !(entry.license.is_some() && matches!(c, Concern::NoLicence { .. })))
         .map(|c| match c {
-            Concern::Retracted { .. } => {
-                "Retracted: its creators took it down; copies in circulation remain theirs to govern.".to_string()
-            }
-            Concern::DerivedFromRetracted { name, date, .. } => format!(
-                "Derived from {name}, which its creators retracted{}; the retraction covers the images this one is built on.",
-                date.as_deref().map(|d| format!(" in {d}")).unwrap_or_default()
+            Concern::Retracted { .. } => "Retracted by its creators.".to_string(),
+            Concern::DerivedFromRetracted { id, name, date } => format!(
+                "Built from data of {name}, which its creators retracted{}{}.",
+                date.as_deref()
+                    .map(|d| format!(" in {d}"))
+                    .unwrap_or_default(),
+                registry
+                    .entry(id)
+                    .and_then(|a| a.status.source.as_deref())
+                    .map(|src| format!(" (Source: {})", cite(registry, src)))
+                    .unwrap_or_default()
             ),
             Concern::Unavailable => "No longer available from its creators.".to_string(),
-            Concern::NoLicence { published_none: true } => {
-                "No licence is published: nothing is granted.".to_string()
-            }
-            Concern::NoLicence { published_none: false } => {
-                "No licence is known to grant use; nothing may be assumed.".to_string()
-            }
+            Concern::NoLicence {
+                published_none: true,
+            } => "No licence is published: nothing is granted.".to_string(),
+            Concern::NoLicence {
+                published_none: false,
+            } => "No licence is known to grant use; nothing may be assumed.".to_string(),
             Concern::NonCommercial { every_copy: true } => {
                 "Non-commercial terms: commercial use is forbidden.".to_string()
             }
@@ -363,7 +351,9 @@ mod tests {
         );
         let limits = r["rai:dataLimitations"].to_string();
         assert!(
-            limits.contains("Derived from DukeMTMC, which its creators retracted in 2019-04"),
+            limits.contains(
+                "Built from data of DukeMTMC, which its creators retracted in 2019-04 (Source: "
+            ),
             "{limits}"
         );
         assert!(
@@ -386,22 +376,70 @@ mod tests {
     }
 
     #[test]
+    fn a_code_licence_with_data_terms_is_never_a_bare_spdx_address() {
+        // MIT covers InsightFace's code; its model zoo is for non-commercial
+        // research only.
+        let registry = Registry::builtin().unwrap();
+        let mut checked = 0;
+        for e in registry.entries() {
+            let Some(l) = &e.license else { continue };
+            if l.terms.is_empty() && !l.published.iter().any(|p| p == "none") {
+                continue;
+            }
+            let r = record(registry, e);
+            let name = r["license"]["name"].as_str().unwrap_or_default();
+            for t in &l.terms {
+                assert!(
+                    name.contains(t.text.trim_end_matches('.')),
+                    "{}: {name}",
+                    e.id
+                );
+            }
+            assert!(
+                name.contains(l.prohibits_commercial_use.sentence()),
+                "{}: {name}",
+                e.id
+            );
+            checked += 1;
+        }
+        assert!(checked >= 20, "{checked}");
+    }
+
+    #[test]
     fn silence_is_never_permission() {
         let registry = Registry::builtin().unwrap();
         for e in registry.entries() {
             let r = record(registry, e);
             let licence = r["license"].to_string();
-            if e.license.is_none() {
-                assert!(
-                    licence.contains("Nothing is granted"),
+            match &e.license {
+                None => assert!(
+                    licence.contains("No permission may be assumed"),
                     "{}: {licence}",
                     e.id
-                );
+                ),
+                Some(l) if l.is_unrecorded() => {
+                    assert!(
+                        licence.contains("No licence on record"),
+                        "{}: {licence}",
+                        e.id
+                    )
+                }
+                Some(l) if l.is_none_published() => {
+                    assert!(
+                        licence.contains("no permission is granted"),
+                        "{}: {licence}",
+                        e.id
+                    )
+                }
+                Some(_) => {}
             }
-            assert!(
-                r["rai:personalSensitiveInformation"]
-                    .as_array()
-                    .is_some_and(|a| !a.is_empty())
+            let sensitive = r["rai:personalSensitiveInformation"].to_string();
+            let labelled = e.annotations.iter().any(|a| a.sensitive);
+            assert_eq!(
+                sensitive.contains("records no sensitive labels"),
+                !labelled,
+                "{}",
+                e.id
             );
             assert_eq!(
                 r["url"].is_string(),

@@ -43,8 +43,14 @@ enum Related {
     Item(Value),
 }
 
-fn related(registry: &Registry, other: &Entry, relation: &str) -> Related {
-    match identify::home(registry, other).and_then(|id| Some((id.scheme.datacite()?, id))) {
+fn related(registry: &Registry, entry: &Entry, other: &Entry, relation: &str) -> Related {
+    // Only the other entry's own landing page names it; a page it shares
+    // (with this entry, or a sibling) would name several entries at once.
+    let own = identify::own_landing(registry, entry).map(|i| i.id);
+    match identify::own_landing(registry, other)
+        .filter(|id| Some(&id.id) != own.as_ref())
+        .and_then(|id| Some((id.scheme.datacite()?, id)))
+    {
         Some((scheme, id)) => Related::Identifier(json!({
             "relatedIdentifier": id.id,
             "relatedIdentifierType": scheme,
@@ -69,7 +75,7 @@ pub fn lineage(registry: &Registry, entry: &Entry) -> (Vec<Value>, Vec<Value>) {
         } else {
             "IsDerivedFrom"
         };
-        links.push(related(registry, parent, relation));
+        links.push(related(registry, entry, parent, relation));
     }
     for child in registry.children(&entry.id) {
         let relation = if is_version(child) {
@@ -77,15 +83,29 @@ pub fn lineage(registry: &Registry, entry: &Entry) -> (Vec<Value>, Vec<Value>) {
         } else {
             "IsSourceOf"
         };
-        links.push(related(registry, child, relation));
+        links.push(related(registry, entry, child, relation));
     }
-    let mut identifiers = Vec::new();
-    let mut items = Vec::new();
+    let mut identifiers: Vec<Value> = Vec::new();
+    let mut items: Vec<Value> = Vec::new();
     for link in links {
-        match link {
-            Related::Identifier(v) => identifiers.push(v),
-            Related::Item(v) => items.push(v),
+        let (list, v) = match link {
+            Related::Identifier(v) => (&mut identifiers, v),
+            Related::Item(v) => (&mut items, v),
+        };
+        if !list.contains(&v) {
+            list.push(v);
         }
+    }
+    // The paper that describes it.
+    if let Some(paper) = identify::paper_of(registry, entry)
+        && let Some(scheme) = paper.scheme.datacite()
+    {
+        identifiers.push(json!({
+            "relatedIdentifier": paper.id,
+            "relatedIdentifierType": scheme,
+            "relationType": "IsDescribedBy",
+            "resourceTypeGeneral": "Text",
+        }));
     }
     (identifiers, items)
 }
@@ -94,7 +114,7 @@ pub fn lineage(registry: &Registry, entry: &Entry) -> (Vec<Value>, Vec<Value>) {
 /// identifiers, relatedIdentifiers, relatedItems}` (DataCite's attribute
 /// names from `types` on).
 pub fn record(registry: &Registry, entry: &Entry) -> Value {
-    let identifiers: Vec<Value> = identify::home(registry, entry)
+    let identifiers: Vec<Value> = identify::own_landing(registry, entry)
         .and_then(|h| Some((h.scheme.datacite()?, h)))
         .map(|(scheme, h)| json!({"identifier": h.id, "identifierType": scheme}))
         .into_iter()
@@ -114,47 +134,54 @@ pub fn record(registry: &Registry, entry: &Entry) -> Value {
 mod tests {
     use super::*;
 
+    /// How `record_of`'s lineage names `other`: by its own landing page when
+    /// that names it alone, else by title.
+    fn names(registry: &Registry, record_of: &Entry, other: &Entry) -> Value {
+        let own = identify::own_landing(registry, record_of).map(|i| i.id);
+        match identify::own_landing(registry, other).filter(|i| Some(&i.id) != own.as_ref()) {
+            Some(id) => json!(id.id),
+            None => json!(other.name),
+        }
+    }
+
+    fn named(link: &Value) -> Value {
+        link.get("relatedIdentifier")
+            .cloned()
+            .unwrap_or_else(|| link["titles"][0]["title"].clone())
+    }
+
     #[test]
     fn parent_and_child_name_each_other_with_inverse_relations() {
         let registry = Registry::builtin().unwrap();
-        let inverse = |r: &str| match r {
-            "IsDerivedFrom" => "IsSourceOf",
-            "IsVersionOf" => "HasVersion",
-            other => panic!("unexpected relation {other}"),
-        };
-        // Each side of a link, named by identifier or by title.
-        let names = |v: &Value| {
-            v.get("relatedIdentifier")
-                .cloned()
-                .unwrap_or_else(|| v["titles"][0]["title"].clone())
-        };
-        let name_of = |e: &Entry| match identify::home(registry, e)
-            .and_then(|h| Some((h.scheme.datacite()?, h)))
-        {
-            Some((_, h)) => json!(h.id),
-            None => json!(e.name),
-        };
         let mut links = 0;
         for child in registry.entries() {
             let Some(parent) = child.parent.as_deref().and_then(|p| registry.entry(p)) else {
                 continue;
             };
+            let (relation, inverse) = if is_version(child) {
+                ("IsVersionOf", "HasVersion")
+            } else {
+                ("IsDerivedFrom", "IsSourceOf")
+            };
             let (ids, items) = lineage(registry, child);
-            let up: Vec<&Value> = ids.iter().chain(&items).collect();
-            let (ids, items) = lineage(registry, parent);
-            let down: Vec<&Value> = ids.iter().chain(&items).collect();
-            let to_parent = up
-                .iter()
-                .find(|r| names(r) == name_of(parent))
-                .unwrap_or_else(|| panic!("{} does not name its parent", child.id));
-            let relation = to_parent["relationType"].as_str().unwrap();
             assert!(
-                down.iter()
-                    .any(|r| names(r) == name_of(child) && r["relationType"] == inverse(relation)),
-                "{} does not name {} as {}",
-                parent.id,
+                ids.iter()
+                    .chain(&items)
+                    .any(|l| l["relationType"] == relation
+                        && named(l) == names(registry, child, parent)),
+                "{} does not say it {relation} {}",
                 child.id,
-                inverse(relation)
+                parent.id
+            );
+            let (ids, items) = lineage(registry, parent);
+            assert!(
+                ids.iter()
+                    .chain(&items)
+                    .any(|l| l["relationType"] == inverse
+                        && named(l) == names(registry, parent, child)),
+                "{} does not say it {inverse} {}",
+                parent.id,
+                child.id
             );
             links += 1;
         }
@@ -162,11 +189,39 @@ mod tests {
     }
 
     #[test]
+    fn no_record_names_itself_or_repeats_a_link() {
+        let registry = Registry::builtin().unwrap();
+        for e in registry.entries() {
+            let r = record(registry, e);
+            let own: Vec<&Value> = r["identifiers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| &i["identifier"])
+                .collect();
+            let related = r["relatedIdentifiers"].as_array().unwrap();
+            for (k, l) in related.iter().enumerate() {
+                assert!(
+                    !own.contains(&&l["relatedIdentifier"]),
+                    "{} names itself",
+                    e.id
+                );
+                assert!(!related[..k].contains(l), "{} repeats {l}", e.id);
+            }
+        }
+    }
+
+    #[test]
     fn dukemtmc_reid_is_derived_and_a_cleaned_release_is_a_version() {
         let registry = Registry::builtin().unwrap();
         let (ids, _) = lineage(registry, registry.entry("D2").unwrap());
         assert_eq!(ids[0]["relationType"], "IsDerivedFrom");
-        let versions = registry.entries().iter().filter(|e| is_version(e)).count();
-        assert!(versions > 0, "no entry is coded as a processed release");
+        let version = registry
+            .entries()
+            .iter()
+            .find(|e| is_version(e) && e.parent.is_some())
+            .expect("an entry coded as a processed release");
+        let r = record(registry, version);
+        assert!(r.to_string().contains("\"IsVersionOf\""), "{r}");
     }
 }

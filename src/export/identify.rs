@@ -64,32 +64,67 @@ impl Identifier {
     }
 
     /// Reads a document id given by a user: a DOI (bare, `doi:` or a
-    /// doi.org address), a web address, or else a local name.
+    /// doi.org address, any case), an arXiv id (`arXiv:…`), a web address
+    /// without spaces, or else a local name.
     pub fn of_document(id: &str) -> Identifier {
         let id = id.trim();
-        let bare = id
-            .strip_prefix("https://doi.org/")
-            .or_else(|| id.strip_prefix("http://doi.org/"))
-            .or_else(|| id.strip_prefix("https://dx.doi.org/"))
-            .or_else(|| id.strip_prefix("doi:"))
-            .unwrap_or(id);
-        if bare.starts_with("10.") && bare.contains('/') {
-            Identifier {
+        let lower = id.to_ascii_lowercase();
+        let bare = [
+            "https://doi.org/",
+            "http://doi.org/",
+            "https://dx.doi.org/",
+            "http://dx.doi.org/",
+            "https://www.doi.org/",
+            "http://www.doi.org/",
+            "doi:",
+        ]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map_or(id, |p| id[p.len()..].trim_start());
+        if is_doi(bare) {
+            return Identifier {
                 id: bare.to_string(),
                 scheme: IdScheme::Doi,
-            }
-        } else if id.starts_with("https://") || id.starts_with("http://") {
-            Identifier {
-                id: id.to_string(),
-                scheme: IdScheme::Url,
-            }
-        } else {
-            Identifier {
-                id: id.to_string(),
-                scheme: IdScheme::Local,
+            };
+        }
+        if lower.starts_with("arxiv:") {
+            let rest = id["arxiv:".len()..].trim();
+            if !rest.is_empty() && !rest.contains(char::is_whitespace) {
+                return Identifier {
+                    id: rest.to_string(),
+                    scheme: IdScheme::Arxiv,
+                };
             }
         }
+        let web = lower.starts_with("https://") || lower.starts_with("http://");
+        Identifier {
+            id: id.to_string(),
+            scheme: if web && !id.contains(char::is_whitespace) {
+                IdScheme::Url
+            } else {
+                IdScheme::Local
+            },
+        }
     }
+}
+
+/// A DOI as Crossref and DataCite issue them: `10.` and a registrant code
+/// of four to nine digits (with optional `.digits` parts), a slash, and a
+/// suffix without spaces.
+fn is_doi(s: &str) -> bool {
+    let Some((prefix, suffix)) = s.split_once('/') else {
+        return false;
+    };
+    let Some(registrant) = prefix.strip_prefix("10.") else {
+        return false;
+    };
+    let mut parts = registrant.split('.');
+    let first = parts.next().unwrap_or_default();
+    (4..=9).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && !suffix.is_empty()
+        && !suffix.contains(char::is_whitespace)
 }
 
 /// The paper that introduced an entry, else one its creators ask users to
@@ -140,18 +175,46 @@ fn landing(entry: &Entry) -> Option<Identifier> {
         })
 }
 
-/// The entry as a link target: its paper's DOI (what indexes of data
-/// citations key on), else its home (see [`home`]), else its registry id.
-pub(crate) fn as_target(registry: &Registry, entry: &Entry) -> Identifier {
-    let paper = own_paper(registry, entry);
-    paper
-        .and_then(|p| p.doi.as_ref())
-        .map(|doi| Identifier {
-            id: doi.clone(),
-            scheme: IdScheme::Doi,
-        })
-        .or_else(|| home(registry, entry))
-        .unwrap_or_else(|| registry_id(entry))
+/// What a link target is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TargetKind {
+    /// The data's own address.
+    Dataset,
+    /// The paper that introduced it (or that its creators ask to cite).
+    Paper,
+    /// Only whichdata's registry id is known.
+    Unknown,
+}
+
+/// The entry as a link target, named so that no other entry has the same
+/// target: its own landing page; else its paper (typed as literature, not as
+/// data); else a landing page it shares with other entries; else its
+/// registry id. Retracted data goes by its paper first (see [`home`]).
+pub(crate) fn as_target(registry: &Registry, entry: &Entry) -> (Identifier, TargetKind) {
+    let paper = || own_paper(registry, entry).and_then(of_paper);
+    let retracted = entry.status.state == crate::registry::State::Retracted;
+    let own = (!retracted).then(|| own_landing(registry, entry)).flatten();
+    own.map(|id| (id, TargetKind::Dataset))
+        .or_else(|| paper().map(|id| (id, TargetKind::Paper)))
+        .or_else(|| landing(entry).map(|id| (id, TargetKind::Dataset)))
+        .unwrap_or_else(|| (registry_id(entry), TargetKind::Unknown))
+}
+
+/// The entry's landing page when no other entry has the same one (CIFAR-10
+/// and CIFAR-100 share a page; so do a dataset and its aligned release).
+pub(crate) fn own_landing(registry: &Registry, entry: &Entry) -> Option<Identifier> {
+    let mine = landing(entry)?;
+    let shared = registry
+        .entries()
+        .iter()
+        .filter(|e| e.id != entry.id)
+        .any(|e| landing(e).is_some_and(|l| l.id == mine.id));
+    (!shared).then_some(mine)
+}
+
+/// The paper's identifier, for an entry.
+pub(crate) fn paper_of(registry: &Registry, entry: &Entry) -> Option<Identifier> {
+    own_paper(registry, entry).and_then(of_paper)
 }
 
 /// The entry's id in whichdata's registry.
@@ -187,8 +250,8 @@ mod tests {
                 "10.1109/ICCV.2017.405",
                 IdScheme::Doi,
             ),
-            ("https://doi.org/10.1/x", "10.1/x", IdScheme::Doi),
-            ("doi:10.1/x", "10.1/x", IdScheme::Doi),
+            ("https://doi.org/10.1234/x", "10.1234/x", IdScheme::Doi),
+            ("doi:10.1234/x", "10.1234/x", IdScheme::Doi),
             (
                 "https://example.org/p",
                 "https://example.org/p",
@@ -196,6 +259,16 @@ mod tests {
             ),
             ("abc123", "abc123", IdScheme::Local),
             ("10.5", "10.5", IdScheme::Local),
+            ("10.1000/a b", "10.1000/a b", IdScheme::Local),
+            ("10.pdf/notes", "10.pdf/notes", IdScheme::Local),
+            ("DOI:10.1000/up", "10.1000/up", IdScheme::Doi),
+            ("http://dx.doi.org/10.1000/x", "10.1000/x", IdScheme::Doi),
+            ("arXiv:2101.00001", "2101.00001", IdScheme::Arxiv),
+            (
+                "https://example.org/a b",
+                "https://example.org/a b",
+                IdScheme::Local,
+            ),
         ] {
             assert_eq!(
                 Identifier::of_document(given),

@@ -3,6 +3,10 @@
 //! paper to each dataset, derivative or model the report says it uses, so a
 //! publisher or an index of data citations can take in a corpus's findings.
 //!
+//! The target is named so that no two entries share it: the data's own
+//! landing page, else its paper (then typed `literature`), else a shared
+//! landing page, else its registry id (`x-whichdata.target` says which).
+//!
 //! Scholix has no place for a provider's own fields; whichdata's
 //! confidence, status and concerns go in one `x-whichdata` object, which
 //! the project's schema (`schemas/scholix-link.schema.json`) allows and a
@@ -14,7 +18,7 @@ use crate::attention;
 use crate::engine::Report;
 use crate::registry::{EntryKind, Registry};
 
-use super::identify::{self, Identifier};
+use super::identify::{self, Identifier, TargetKind};
 
 /// The paper a report is about.
 #[derive(Clone, Debug)]
@@ -39,21 +43,25 @@ pub fn links(
         .iter()
         .filter_map(|s| {
             let entry = registry.entry(&s.id)?;
-            let target = identify::as_target(registry, entry);
+            let (target, kind) = identify::as_target(registry, entry);
             let group = report.groups.iter().find(|g| g.family == s.family);
             let concerns: Vec<String> = attention::concerns(registry, entry)
                 .iter()
                 .map(attention::Concern::label)
                 .collect();
-            let target_type = match entry.kind {
-                EntryKind::Model => {
+            // Named by its paper, the target is literature: the dataset's
+            // paper, not the data.
+            let target_type = match (kind, entry.kind) {
+                (TargetKind::Paper, _) => json!({"Name": "literature"}),
+                (_, EntryKind::Model) => {
                     json!({"Name": "unknown", "SubType": "Model", "SubTypeSchema": "DataCite"})
                 }
-                _ => json!({"Name": "dataset"}),
+                (TargetKind::Unknown, _) => json!({"Name": "unknown"}),
+                (TargetKind::Dataset, _) => json!({"Name": "dataset"}),
             };
             Some(json!({
                 "LinkPublicationDate": link_date,
-                "LinkProvider": [{"name": "whichdata"}],
+                "LinkProvider": [{"Name": "whichdata"}],
                 "RelationshipType": {"Name": "References"},
                 "Source": object(&paper.id, json!({"Name": "literature"}), paper.title),
                 "Target": object(&target, target_type, Some(&entry.name)),
@@ -62,7 +70,12 @@ pub fn links(
                     "family": entry.family,
                     "role": s.role.as_str(),
                     "confidence": s.confidence,
-                    "status": group.map_or("identified", |g| g.status.as_str()),
+                    "status": group.map_or(report.status.as_str(), |g| g.status.as_str()),
+                    "target": match kind {
+                        TargetKind::Dataset => "dataset",
+                        TargetKind::Paper => "paper",
+                        TargetKind::Unknown => "registry-id",
+                    },
                     "concerns": concerns,
                     "version": env!("CARGO_PKG_VERSION"),
                 },

@@ -580,7 +580,9 @@ impl License {
     /// published), the distributor's terms, and what that means for
     /// commercial use.
     pub fn brief(&self) -> String {
-        let mut s = if self.is_none_published() {
+        let mut s = if self.is_unrecorded() {
+            String::from("no licence on record (nothing may be assumed)")
+        } else if self.is_none_published() {
             String::from("no licence published (nothing is granted)")
         } else {
             format!("licence {}", self.published.join(", "))
@@ -598,22 +600,31 @@ impl License {
     /// The licences joined for display ("CC BY-NC-SA 4.0", or "none
     /// published").
     pub fn display(&self) -> String {
-        if self.is_none_published() {
+        if self.is_unrecorded() {
+            String::from("none on record")
+        } else if self.is_none_published() {
             String::from("none published")
         } else {
             self.published.join(", ")
         }
     }
 
-    /// No place publishes a licence for it.
+    /// No place publishes a licence for it (the registry knows that much).
     pub fn is_none_published(&self) -> bool {
-        self.published.iter().all(|p| p == "none")
+        !self.published.is_empty() && self.published.iter().all(|p| p == "none")
+    }
+
+    /// The registry records no licence, published or not: nothing is known.
+    pub fn is_unrecorded(&self) -> bool {
+        self.published.is_empty()
     }
 
     /// What a reader may and may not do, in one sentence that never takes
     /// silence for permission.
     pub fn summary(&self) -> String {
-        let licences = if self.is_none_published() {
+        let licences = if self.is_unrecorded() {
+            String::from("No licence on record: no permission may be assumed")
+        } else if self.is_none_published() {
             String::from(
                 "No licence published: no permission is granted (all rights reserved by default)",
             )

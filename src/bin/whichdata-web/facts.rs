@@ -99,10 +99,13 @@ pub fn data_statement(registry: &Registry, entry: &Entry) -> String {
     if let Some(a) = entry.access.first() {
         s.push_str(&format!(" We obtained it from {}", a.url));
         match &entry.license {
-            Some(l) if !l.is_none_published() => {
+            Some(l) if !l.is_none_published() && !l.is_unrecorded() => {
                 s.push_str(&format!(", under {}", l.display()));
             }
-            _ => s.push_str(", which publishes no licence (so grants no permission)"),
+            Some(l) if l.is_none_published() => {
+                s.push_str(", which publishes no licence (so grants no permission)")
+            }
+            _ => s.push_str(", with no licence on record (so no permission may be assumed)"),
         }
         let terms: Vec<&str> = entry
             .license

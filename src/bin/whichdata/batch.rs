@@ -498,7 +498,7 @@ impl Sink<'_> {
 fn scholix_lines(doc: &Document, report: &Report, registry: &Registry, link_date: &str) -> String {
     use whichdata::export::{Identifier, scholix};
     let id = match id_text(&doc.id) {
-        id if !id.is_empty() => id,
+        id if !id.trim().is_empty() => id,
         _ => format!("line {}", doc.line),
     };
     let paper = scholix::Paper {

@@ -1,8 +1,6 @@
 //! `whichdata check`: one text (and optionally its reference list) in, one
 //! report out.
 
-use std::io::Write as _;
-
 use whichdata::{Analyzer, Registry};
 
 use crate::cli::{CheckArgs, CheckFormat};
@@ -11,6 +9,10 @@ use crate::input::{display_name, read_paper, read_text};
 use crate::{render, style};
 
 pub fn run(args: &CheckArgs, registry: &Registry) -> ExitCode {
+    if args.id.is_some() && args.format != CheckFormat::Scholix {
+        style::error("--id names the paper in Scholix links: use it with --format scholix");
+        return ExitCode::UsageOrRegistry;
+    }
     let text = match read_paper(&args.file, "text") {
         Ok(t) => t,
         Err(message) => {
@@ -72,6 +74,5 @@ pub fn run(args: &CheckArgs, registry: &Registry) -> ExitCode {
             crate::export_cmd::json_array(&links)
         }
     };
-    let _ = anstream::stdout().write_all(out.as_bytes());
-    ExitCode::Success
+    crate::export_cmd::write_stdout(&out)
 }

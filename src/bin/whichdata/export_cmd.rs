@@ -30,10 +30,14 @@ pub fn run(args: &ExportArgs, registry: &Registry) -> ExitCode {
             style::error(&format!("cannot create {}: {e}", dir.display()));
             return ExitCode::InputProblems;
         }
-        for entry in registry.entries() {
+        let total = registry.entries().len();
+        for (done, entry) in registry.entries().iter().enumerate() {
             let path = dir.join(format!("{}.json", file_stem(&entry.id)));
             if let Err(e) = std::fs::write(&path, format!("{:#}\n", record(entry))) {
-                style::error(&format!("cannot write {}: {e}", path.display()));
+                style::error(&format!(
+                    "cannot write {}: {e} (stopped after {done} of {total} entries)",
+                    path.display()
+                ));
                 return ExitCode::InputProblems;
             }
         }
@@ -61,8 +65,11 @@ fn file_stem(id: &str) -> String {
         .collect()
 }
 
-fn write_stdout(text: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
+/// Writes `text` to standard output: a reader that stopped reading (`|
+/// head`) ends the run quietly; any other failure (a full disk) is an error.
+pub fn write_stdout(text: &str) -> ExitCode {
+    // anstream strips colours where the output is not a terminal.
+    let mut out = anstream::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::Success,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::Success,
@@ -77,14 +84,18 @@ fn write_stdout(text: &str) -> ExitCode {
 /// reproducible-builds convention, so a corpus run can be repeated byte for
 /// byte) or else now, in UTC, as `YYYY-MM-DDThh:mm:ssZ`.
 pub fn link_date() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
+    let given = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let parsed = given.as_deref().and_then(|s| s.trim().parse::<i64>().ok());
+    if let (Some(s), None) = (&given, parsed) {
+        style::warning(&format!(
+            "SOURCE_DATE_EPOCH={s:?} is not a count of seconds; the links are dated now"
+        ));
+    }
+    let seconds = parsed.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    });
     iso_utc(seconds)
 }
 

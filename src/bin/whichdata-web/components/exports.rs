@@ -51,19 +51,24 @@ pub fn Exports(props: &ExportsProps) -> Html {
                     };
                     let date = String::from(js_sys::Date::new_0().to_iso_string());
                     let links = scholix::links(registry, &report, &paper, &date);
-                    ("whichdata-scholix.json", Value::Array(links))
+                    (
+                        "whichdata-scholix.json",
+                        format!("{:#}\n", Value::Array(links)),
+                    )
                 }
+                // One record per line, as `registry export` writes them:
+                // each line is a document mlcroissant loads on its own.
                 "croissant" => (
-                    "whichdata-croissant.jsonld",
-                    Value::Array(shown(&report, registry, croissant::record)),
+                    "whichdata-croissant.jsonl",
+                    lines(shown(&report, registry, croissant::record)),
                 ),
                 _ => (
-                    "whichdata-datacite.json",
-                    Value::Array(shown(&report, registry, datacite::record)),
+                    "whichdata-datacite.jsonl",
+                    lines(shown(&report, registry, datacite::record)),
                 ),
             };
             failed.set(
-                crate::save::save(name, &format!("{value:#}\n"))
+                crate::save::save(name, &value)
                     .err()
                     .map(|e| format!("Could not save {name}: {e}")),
             );
@@ -86,6 +91,11 @@ pub fn Exports(props: &ExportsProps) -> Html {
             }
         </details>
     }
+}
+
+/// Records as JSON Lines.
+fn lines(records: Vec<Value>) -> String {
+    records.iter().map(|r| format!("{r}\n")).collect()
 }
 
 /// The records of every entry on screen: what the text uses, then the
