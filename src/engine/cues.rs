@@ -6,7 +6,7 @@
 //! is how "vehicle re-identification" is kept from counting as the person
 //! re-identification that DukeMTMC-reID benchmarks.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::registry::Cue;
 use crate::text::{word_char_at, word_char_before};
@@ -146,6 +146,7 @@ pub(crate) struct CueIndex {
 impl CueIndex {
     pub(crate) fn new() -> CueIndex {
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(LEXICON.iter().map(|(p, _)| p))

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::registry::Cue;
 use crate::text::hash::FastMap;
@@ -207,6 +207,7 @@ struct WordList {
 impl WordList {
     fn new(words: &[&str], tasks: Vec<Option<Cue>>) -> WordList {
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(words)
