@@ -2,7 +2,8 @@
 //!
 //! One prefix tree holds the key of every name and alias; it is walked from
 //! each word start of the folded text (see `text::keys`, `text::trie`),
-//! reporting every key found there. Each match is then checked against the original text: it must
+//! reporting every key found there. Each match is then checked against the
+//! original text: it must
 //! start and end on word boundaries, names that are also words must keep
 //! their capitals ("PIE" may be a dataset, "pie" is not), and case-sensitive aliases must be
 //! written exactly (LFWA is not LFW-a). Of overlapping matches the longest
@@ -58,7 +59,7 @@ pub(crate) struct RawMention {
     pub needs_context: bool,
 }
 
-/// The automaton and the tables behind it, built once per registry.
+/// The key tree and the tables behind it, built once per registry.
 pub(crate) struct NameIndex {
     trie: KeyTrie,
     /// Owners of each pattern, by pattern id.
@@ -164,7 +165,6 @@ impl NameIndex {
     pub(crate) fn find(&self, text: &str) -> Vec<RawMention> {
         let stream = KeyStream::new(text);
         let mut found: Vec<RawMention> = Vec::new();
-        let mut at_start: Vec<(usize, usize)> = Vec::new();
         for k in 0..stream.bytes.len() {
             // A key that starts right after the previous character's key
             // bytes starts inside a word: skip it without a look at the text.
@@ -172,13 +172,9 @@ impl NameIndex {
             {
                 continue;
             }
-            at_start.clear();
-            self.trie.prefixes_at(&stream.bytes, k, |end, pattern| {
-                at_start.push((end, pattern))
+            self.trie.prefixes_at(&stream.bytes, k, |key_end, pattern| {
+                self.push_exact(text, &stream, (k, key_end), pattern, &mut found)
             });
-            for &(key_end, pattern) in &at_start {
-                self.push_exact(text, &stream, (k, key_end), pattern, &mut found);
-            }
         }
         // Near spellings are looked for only where no exact name stands.
         let mut exact: Vec<(usize, usize)> = found.iter().map(|m| m.span).collect();
@@ -205,21 +201,19 @@ impl NameIndex {
         if names_an_institution(&text[end..]) {
             return;
         }
-        {
-            let owners = self.accept(
-                &text[start..end],
-                &self.keys[pattern],
-                &self.owners[pattern],
-            );
-            if !owners.is_empty() {
-                let needs_context = owners.iter().all(|o| o.needs_context);
-                found.push(RawMention {
-                    span: (start, end),
-                    owners,
-                    fuzzy: false,
-                    needs_context,
-                });
-            }
+        let owners = self.accept(
+            &text[start..end],
+            &self.keys[pattern],
+            &self.owners[pattern],
+        );
+        if !owners.is_empty() {
+            let needs_context = owners.iter().all(|o| o.needs_context);
+            found.push(RawMention {
+                span: (start, end),
+                owners,
+                fuzzy: false,
+                needs_context,
+            });
         }
     }
 
@@ -337,7 +331,7 @@ impl NameIndex {
     }
 
     /// Pattern ids whose key is one edit from `key` (but not equal to it:
-    /// exact keys are the automaton's).
+    /// exact keys are the key tree's).
     fn near(&self, key: &str) -> Vec<usize> {
         let mut ids: Vec<usize> = Vec::new();
         let mut buf = String::with_capacity(key.len());

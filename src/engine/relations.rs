@@ -365,9 +365,8 @@ pub(crate) fn relation(text: &str, sentence_span: Span, name: Span) -> Relation 
 /// The last of `phrases` in `lower` that ends within `max_words` words of
 /// its end (the name), as a span in `lower`.
 fn last_phrase_within_words(lower: &str, phrases: &[&str], max_words: usize) -> Option<Span> {
-    // A phrase must end at or after `earliest_end`, so none starts before
-    // `window`: searching only there gives the same answer at a cost set by
-    // `max_words`, not by the window before the name.
+    // A phrase must end at or after `earliest_end` (the gap rule), so none
+    // starts before `window`: only the last few words are searched.
     let earliest_end = earliest_gap_start(lower, max_words);
     let longest = phrases.iter().map(|p| p.len()).max().unwrap_or(0);
     let mut window = earliest_end.saturating_sub(longest);
@@ -392,11 +391,7 @@ fn last_phrase_within_words(lower: &str, phrases: &[&str], max_words: usize) -> 
             if !word_end {
                 continue;
             }
-            let gap = &lower[e..];
-            if gap.split_whitespace().count() <= max_words
-                && !gap.contains(['.', ';', ':'])
-                && best.is_none_or(|(bs, be)| e > be || e == be && s < bs)
-            {
+            if e >= earliest_end && best.is_none_or(|(bs, be)| e > be || e == be && s < bs) {
                 best = Some((s, e));
             }
         }
@@ -404,23 +399,19 @@ fn last_phrase_within_words(lower: &str, phrases: &[&str], max_words: usize) -> 
     best
 }
 
-/// The smallest `e` for which `lower[e..]` has at most `max_words` words and
-/// none of '.', ';', ':' (both conditions only get easier as `e` grows).
+/// The smallest `e` for which `lower[e..]` has at most `max_words` words (as
+/// `split_whitespace` counts them) and none of '.', ';', ':'. Both only get
+/// easier as `e` grows, so a phrase passes the gap rule exactly when it ends
+/// at or after this.
 fn earliest_gap_start(lower: &str, max_words: usize) -> usize {
-    let bytes = lower.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    let mut e = bytes.len();
-    while e > 0 {
-        let b = bytes[e - 1];
-        if matches!(b, b'.' | b';' | b':') {
+    let mut e = lower.len();
+    for (i, c) in lower.char_indices().rev() {
+        if matches!(c, '.' | ';' | ':') {
             break;
         }
-        // Whitespace as `split_whitespace` sees it, for the ASCII bytes; a
-        // multi-byte character is never whitespace here (the text is
-        // lowercased ASCII-wise and Unicode spaces are rare enough to count
-        // as word bytes, which only widens the window).
-        let space = b.is_ascii_whitespace();
+        let space = c.is_whitespace();
         if !space && !in_word {
             words += 1;
             if words > max_words {
@@ -428,7 +419,7 @@ fn earliest_gap_start(lower: &str, max_words: usize) -> usize {
             }
         }
         in_word = !space;
-        e -= 1;
+        e = i;
     }
     e
 }
