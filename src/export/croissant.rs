@@ -54,10 +54,7 @@ pub fn record(registry: &Registry, entry: &Entry) -> Value {
     r.insert("conformsTo".into(), json!(CONFORMS_TO));
     r.insert("name".into(), json!(entry.name));
     r.insert("description".into(), json!(description(entry)));
-    r.insert(
-        "identifier".into(),
-        json!(format!("whichdata:{}", entry.id)),
-    );
+    r.insert("identifier".into(), json!(identify::registry_id(entry).id));
     let aliases: Vec<&str> = entry
         .aliases
         .iter()
@@ -67,14 +64,15 @@ pub fn record(registry: &Registry, entry: &Entry) -> Value {
     if !aliases.is_empty() {
         r.insert("alternateName".into(), json!(aliases));
     }
-    if let Some(url) = identify::home(registry, entry).and_then(|h| h.url()) {
+    let url = identify::home(registry, entry).and_then(|h| h.url());
+    if let Some(url) = &url {
         r.insert("url".into(), json!(url));
     }
     let same_as: Vec<&str> = entry
         .access
         .iter()
         .map(|a| a.url.as_str())
-        .filter(|u| Some(u.to_string()) != identify::home(registry, entry).and_then(|h| h.url()))
+        .filter(|u| url.as_deref() != Some(*u))
         .collect();
     // Copies of withdrawn data (mirrors, torrents) are not pointed to.
     if !same_as.is_empty() && entry.status.state != State::Retracted {
@@ -135,7 +133,7 @@ fn description(entry: &Entry) -> String {
 fn derived_from(registry: &Registry, parent: &Entry) -> Value {
     let id = identify::home(registry, parent)
         .and_then(|h| h.url())
-        .unwrap_or_else(|| format!("whichdata:{}", parent.id));
+        .unwrap_or_else(|| identify::registry_id(parent).id);
     json!({"@id": id, "@type": "prov:Entity", "prov:label": parent.name})
 }
 

@@ -43,12 +43,12 @@ enum Related {
     Item(Value),
 }
 
-fn related(registry: &Registry, entry: &Entry, other: &Entry, relation: &str) -> Related {
-    // Only the other entry's own landing page names it; a page it shares
-    // (with this entry, or a sibling) would name several entries at once.
-    let own = identify::own_landing(registry, entry).map(|i| i.id);
+/// `own` is the entry's own landing page: only the other entry's own landing
+/// page names it, and never one it shares (with this entry, or a sibling),
+/// which would name several entries at once.
+fn related(registry: &Registry, own: Option<&str>, other: &Entry, relation: &str) -> Related {
     match identify::own_landing(registry, other)
-        .filter(|id| Some(&id.id) != own.as_ref())
+        .filter(|id| Some(id.id.as_str()) != own)
         .and_then(|id| Some((id.scheme.datacite()?, id)))
     {
         Some((scheme, id)) => Related::Identifier(json!({
@@ -68,6 +68,8 @@ fn related(registry: &Registry, entry: &Entry, other: &Entry, relation: &str) ->
 /// The lineage of `entry`, its parent and then its children in registry
 /// order: as (related identifiers, related items).
 pub fn lineage(registry: &Registry, entry: &Entry) -> (Vec<Value>, Vec<Value>) {
+    let own = identify::own_landing(registry, entry).map(|i| i.id);
+    let own = own.as_deref();
     let mut links = Vec::new();
     if let Some(parent) = entry.parent.as_deref().and_then(|p| registry.entry(p)) {
         let relation = if is_version(entry) {
@@ -75,7 +77,7 @@ pub fn lineage(registry: &Registry, entry: &Entry) -> (Vec<Value>, Vec<Value>) {
         } else {
             "IsDerivedFrom"
         };
-        links.push(related(registry, entry, parent, relation));
+        links.push(related(registry, own, parent, relation));
     }
     for child in registry.children(&entry.id) {
         let relation = if is_version(child) {
@@ -83,7 +85,7 @@ pub fn lineage(registry: &Registry, entry: &Entry) -> (Vec<Value>, Vec<Value>) {
         } else {
             "IsSourceOf"
         };
-        links.push(related(registry, entry, child, relation));
+        links.push(related(registry, own, child, relation));
     }
     let mut identifiers: Vec<Value> = Vec::new();
     let mut items: Vec<Value> = Vec::new();

@@ -191,7 +191,7 @@ pub(crate) enum TargetKind {
 /// data); else a landing page it shares with other entries; else its
 /// registry id. Retracted data goes by its paper first (see [`home`]).
 pub(crate) fn as_target(registry: &Registry, entry: &Entry) -> (Identifier, TargetKind) {
-    let paper = || own_paper(registry, entry).and_then(of_paper);
+    let paper = || paper_of(registry, entry);
     let retracted = entry.status.state == crate::registry::State::Retracted;
     let own = (!retracted).then(|| own_landing(registry, entry)).flatten();
     own.map(|id| (id, TargetKind::Dataset))
@@ -230,7 +230,7 @@ pub(crate) fn registry_id(entry: &Entry) -> Identifier {
 /// offer it (torrents, mirrors) are not its creators', and an export should
 /// not send readers there.
 pub(crate) fn home(registry: &Registry, entry: &Entry) -> Option<Identifier> {
-    let paper = || own_paper(registry, entry).and_then(of_paper);
+    let paper = || paper_of(registry, entry);
     if entry.status.state == crate::registry::State::Retracted {
         paper().or_else(|| landing(entry))
     } else {

@@ -29,6 +29,17 @@ pub struct Paper<'a> {
     pub title: Option<&'a str>,
 }
 
+impl<'a> Paper<'a> {
+    /// The paper a report is about, known by `id` (read as a DOI, a URL or
+    /// a local name), with the title the report read from it, if any.
+    pub fn of_report(id: &str, report: &'a Report) -> Paper<'a> {
+        Paper {
+            id: Identifier::of_document(id),
+            title: report.outline.as_ref().and_then(|o| o.title.as_deref()),
+        }
+    }
+}
+
 /// One link per entry the report says the paper uses (its suggestions),
 /// best first. `link_date` is the records' `LinkPublicationDate`
 /// (ISO 8601), given by the caller so that a corpus run can be reproduced.

@@ -496,15 +496,12 @@ impl Sink<'_> {
 /// A document's findings as Scholix link records, one per line. The source
 /// is the document's id (a DOI or URL where it is one), else its line.
 fn scholix_lines(doc: &Document, report: &Report, registry: &Registry, link_date: &str) -> String {
-    use whichdata::export::{Identifier, scholix};
+    use whichdata::export::scholix;
     let id = match id_text(&doc.id) {
         id if !id.trim().is_empty() => id,
         _ => format!("line {}", doc.line),
     };
-    let paper = scholix::Paper {
-        id: Identifier::of_document(&id),
-        title: report.outline.as_ref().and_then(|o| o.title.as_deref()),
-    };
+    let paper = scholix::Paper::of_report(&id, report);
     scholix::links(registry, report, &paper, link_date)
         .iter()
         .map(|link| format!("{link}\n"))

@@ -61,17 +61,14 @@ pub fn run(args: &CheckArgs, registry: &Registry) -> ExitCode {
         CheckFormat::Text => render::report(&report, registry),
         CheckFormat::Scholix => {
             let id = args.id.clone().unwrap_or_else(|| display_name(&args.file));
-            let paper = whichdata::export::scholix::Paper {
-                id: whichdata::export::Identifier::of_document(&id),
-                title: report.outline.as_ref().and_then(|o| o.title.as_deref()),
-            };
+            let paper = whichdata::export::scholix::Paper::of_report(&id, &report);
             let links = whichdata::export::scholix::links(
                 registry,
                 &report,
                 &paper,
                 &crate::export_cmd::link_date(),
             );
-            crate::export_cmd::json_array(&links)
+            crate::export_cmd::json_array(links)
         }
     };
     crate::export_cmd::write_stdout(&out)

@@ -122,8 +122,8 @@ fn iso_utc(seconds: i64) -> String {
 }
 
 /// A JSON array, one element per line, for `check --format scholix`.
-pub fn json_array(values: &[Value]) -> String {
-    format!("{:#}\n", Value::Array(values.to_vec()))
+pub fn json_array(values: Vec<Value>) -> String {
+    format!("{:#}\n", Value::Array(values))
 }
 
 #[cfg(test)]

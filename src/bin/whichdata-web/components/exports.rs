@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 use whichdata::Report;
-use whichdata::export::{Identifier, croissant, datacite, scholix};
+use whichdata::export::{croissant, datacite, scholix};
 use yew::prelude::*;
 
 use crate::engine::InUse;
@@ -45,10 +45,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
                         "" => "pasted text",
                         id => id,
                     };
-                    let paper = scholix::Paper {
-                        id: Identifier::of_document(id),
-                        title: report.outline.as_ref().and_then(|o| o.title.as_deref()),
-                    };
+                    let paper = scholix::Paper::of_report(id, &report);
                     let date = String::from(js_sys::Date::new_0().to_iso_string());
                     let links = scholix::links(registry, &report, &paper, &date);
                     (
