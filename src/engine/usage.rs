@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use crate::engine::structure::Span;
 use crate::registry::Cue;
 use crate::text::hash::FastMap;
 
@@ -196,71 +197,6 @@ const DOMAIN_TASKS: [Cue; 7] = [
     Cue::Heterogeneous,
 ];
 
-/// A list of words found in one automaton pass, case-insensitively, only
-/// where they start a word. Built once per process.
-struct WordList {
-    automaton: AhoCorasick,
-    /// The task of each pattern, for the domain list.
-    tasks: Vec<Option<Cue>>,
-}
-
-impl WordList {
-    fn new(words: &[&str], tasks: Vec<Option<Cue>>) -> WordList {
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(words)
-            .expect("the word lists are small and fixed");
-        WordList { automaton, tasks }
-    }
-
-    /// Every match that starts a word, as (start, end, pattern).
-    fn matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        self.automaton
-            .find_overlapping_iter(text)
-            .filter(move |m| {
-                !text[..m.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            })
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-    }
-
-    /// The earliest word, extended to the end of the word it starts.
-    fn first(&self, text: &str) -> Option<(usize, usize)> {
-        self.matches(text)
-            .map(|(s, e, _)| (s, whole_word_end(text, e)))
-            .min()
-    }
-}
-
-fn list(words: &'static [&'static str], cell: &'static OnceLock<WordList>) -> &'static WordList {
-    cell.get_or_init(|| WordList::new(words, vec![None; words.len()]))
-}
-
-/// How often the text uses each task's domain words, read once per text.
-pub(crate) fn domains(text: &str) -> FastMap<Cue, usize> {
-    static DOMAINS: OnceLock<WordList> = OnceLock::new();
-    let domains = DOMAINS.get_or_init(|| {
-        let pairs: Vec<(&str, Cue)> = DOMAIN_TASKS
-            .iter()
-            .flat_map(|&t| domain_words(t).iter().map(move |&w| (w, t)))
-            .collect();
-        let words: Vec<&str> = pairs.iter().map(|(w, _)| *w).collect();
-        WordList::new(&words, pairs.iter().map(|(_, t)| Some(*t)).collect())
-    });
-    let mut counts: FastMap<Cue, usize> = FastMap::default();
-    for t in domains
-        .matches(text)
-        .filter_map(|(_, _, p)| domains.tasks[p])
-    {
-        *counts.entry(t).or_default() += 1;
-    }
-    counts
-}
-
 /// Words saying the text proposes a method of its own.
 const METHOD_WORDS: &[&str] = &[
     "we propose",
@@ -289,20 +225,189 @@ const GENERATIVE_WORDS: &[&str] = &[
     "diffusion model",
 ];
 
-/// Words saying the text proposes a method of its own.
-pub(crate) fn proposes_method(text: &str) -> Option<(usize, usize)> {
-    static METHOD: OnceLock<WordList> = OnceLock::new();
-    list(METHOD_WORDS, &METHOD).first(text)
+/// The word list a pattern of the combined automaton comes from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum List {
+    Use,
+    ModelUse,
+    Discussion,
+    Ethics,
+    BenchmarkNouns,
+    Experiments,
+    Method,
+    Generative,
+    Domain(Cue),
 }
 
-/// Words saying the text is about generating images.
-pub(crate) fn generative(text: &str) -> Option<(usize, usize)> {
-    static GENERATIVE: OnceLock<WordList> = OnceLock::new();
-    let words = list(GENERATIVE_WORDS, &GENERATIVE);
-    words
-        .matches(text)
-        .find(|&(_, e, _)| !text[e..].starts_with(|c: char| c.is_alphanumeric()))
-        .map(|(s, e, _)| (s, e))
+/// Every word list in one automaton, so that a text is read once for all
+/// of them rather than once per list and once more per sentence.
+struct Lists {
+    automaton: AhoCorasick,
+    /// The list of each pattern (a word in two lists is two patterns).
+    of_pattern: Vec<List>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut words: Vec<&str> = Vec::new();
+        let mut of_pattern: Vec<List> = Vec::new();
+        let mut add = |list: List, ws: &[&'static str]| {
+            words.extend_from_slice(ws);
+            of_pattern.extend(std::iter::repeat_n(list, ws.len()));
+        };
+        add(List::Use, USE_WORDS);
+        add(List::ModelUse, MODEL_USE_WORDS);
+        add(List::Discussion, DISCUSSION_WORDS);
+        add(List::Ethics, ETHICS_WORDS);
+        add(List::BenchmarkNouns, BENCHMARK_NOUNS);
+        add(List::Experiments, EXPERIMENT_WORDS);
+        add(List::Method, METHOD_WORDS);
+        add(List::Generative, GENERATIVE_WORDS);
+        for task in DOMAIN_TASKS {
+            add(List::Domain(task), domain_words(task));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .expect("the word lists are small and fixed");
+        Lists {
+            automaton,
+            of_pattern,
+        }
+    })
+}
+
+/// The words of every list in one text, found in one pass.
+pub(crate) struct Words<'t> {
+    text: &'t str,
+    /// Every occurrence of every word, as (start, end, list), in the order
+    /// of their ends (then starts).
+    found: Vec<(usize, usize, List)>,
+}
+
+impl<'t> Words<'t> {
+    /// Reads `text`.
+    pub(crate) fn of(text: &'t str) -> Words<'t> {
+        let lists = lists();
+        let mut found: Vec<(usize, usize, List)> = lists
+            .automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.end(), lists.of_pattern[m.pattern().as_usize()]))
+            .collect();
+        // The overlapping search already reports by end, longest first; the
+        // order is stated here because `generative` and
+        // `benchmarks_unnamed` take the first that fits.
+        found.sort_by_key(|&(s, e, _)| (e, s));
+        Words { text, found }
+    }
+
+    /// The words of `list` that lie inside `span` and start a word there
+    /// (the start of `span` counts as a word start), in order.
+    fn within(&self, list: List, span: Span) -> impl Iterator<Item = Span> + '_ {
+        let (from, to) = span;
+        let first = self.found.partition_point(|f| f.1 <= from);
+        self.found[first..]
+            .iter()
+            .take_while(move |f| f.1 <= to)
+            .filter(move |f| f.2 == list && f.0 >= from)
+            .filter(move |f| {
+                f.0 == from
+                    || !self.text[..f.0]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .map(|f| (f.0, f.1))
+    }
+
+    /// The whole text's span.
+    fn all(&self) -> Span {
+        (0, self.text.len())
+    }
+
+    /// The earliest word of `list` in `span`, extended to the end of the
+    /// word it starts ("experiment" → "experiments"), not past `span`.
+    fn first(&self, list: List, span: Span) -> Option<Span> {
+        let inside = &self.text[..span.1];
+        self.within(list, span)
+            .map(|(s, e)| (s, whole_word_end(inside, e)))
+            .min()
+    }
+
+    /// How often the text uses each task's domain words.
+    pub(crate) fn domains(&self) -> FastMap<Cue, usize> {
+        let mut counts: FastMap<Cue, usize> = FastMap::default();
+        for task in DOMAIN_TASKS {
+            let n = self.within(List::Domain(task), self.all()).count();
+            if n > 0 {
+                counts.insert(task, n);
+            }
+        }
+        counts
+    }
+
+    /// Words saying the text proposes a method of its own.
+    pub(crate) fn proposes_method(&self) -> Option<Span> {
+        self.first(List::Method, self.all())
+    }
+
+    /// Words saying the text is about generating images.
+    pub(crate) fn generative(&self) -> Option<Span> {
+        self.within(List::Generative, self.all())
+            .find(|&(_, e)| !self.text[e..].starts_with(|c: char| c.is_alphanumeric()))
+    }
+
+    /// The words of `sentence` that say data is used, if any.
+    pub(crate) fn use_words(&self, sentence: Span) -> Option<Span> {
+        self.first(List::Use, sentence)
+    }
+
+    /// The words of `sentence` that say a model is run, if any.
+    pub(crate) fn model_use_words(&self, sentence: Span) -> Option<Span> {
+        self.first(List::ModelUse, sentence)
+    }
+
+    /// Words that say the text reports experiments.
+    pub(crate) fn experiments(&self) -> Option<Span> {
+        self.first(List::Experiments, self.all())
+    }
+
+    /// Words on the ethics or retraction of datasets, anywhere in the text.
+    pub(crate) fn ethics(&self) -> Option<Span> {
+        self.first(List::Ethics, self.all())
+    }
+
+    /// "Experiments on three public benchmarks": benchmark nouns after words
+    /// of an evaluation, with no registry name near them (`mentions`,
+    /// sorted).
+    pub(crate) fn benchmarks_unnamed(&self, mentions: &[Span]) -> Option<Span> {
+        let text = self.text;
+        self.within(List::BenchmarkNouns, self.all())
+            .find_map(|(s, e)| {
+                if text[e..].starts_with(|c: char| c.is_alphanumeric()) {
+                    return None;
+                }
+                let before = crate::text::suffix(&text[..s], 60).to_ascii_lowercase();
+                let framed = before.split_whitespace().rev().take(4).any(|w| {
+                    BENCHMARK_FRAME
+                        .contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+                });
+                // A name within a sentence's reach of the nouns names them.
+                let near = |m: &Span| m.1 + 120 > s && m.0 < e + 160;
+                let i = mentions.partition_point(|m| m.1 + 120 <= s);
+                let named = mentions[i..].iter().take_while(|m| m.0 < e + 160).any(near);
+                (framed && !named).then_some((s, e))
+            })
+    }
+
+    /// Words that make the text a discussion, looked for in its first
+    /// sentence (the title, for title + abstract input).
+    pub(crate) fn discussion(&self, first_sentence: Span) -> Option<Span> {
+        self.within(List::Discussion, first_sentence).min()
+    }
 }
 
 /// The end of the word that runs through byte `at` ("experiment" → "experiments").
@@ -310,69 +415,6 @@ fn whole_word_end(text: &str, at: usize) -> usize {
     text[at..]
         .find(|c: char| !(c.is_alphanumeric() || c == '-'))
         .map_or(text.len(), |k| at + k)
-}
-
-/// The words of `sentence` that say data is used, if any.
-pub(crate) fn use_words(sentence: &str) -> Option<&str> {
-    static USE: OnceLock<WordList> = OnceLock::new();
-    list(USE_WORDS, &USE)
-        .first(sentence)
-        .map(|(s, e)| &sentence[s..e])
-}
-
-/// The words of `sentence` that say a model is run, if any.
-pub(crate) fn model_use_words(sentence: &str) -> Option<&str> {
-    static MODEL_USE: OnceLock<WordList> = OnceLock::new();
-    list(MODEL_USE_WORDS, &MODEL_USE)
-        .first(sentence)
-        .map(|(s, e)| &sentence[s..e])
-}
-
-/// Words that say the text reports experiments, with their span.
-pub(crate) fn experiments(text: &str) -> Option<(usize, usize)> {
-    static EXPERIMENTS: OnceLock<WordList> = OnceLock::new();
-    list(EXPERIMENT_WORDS, &EXPERIMENTS).first(text)
-}
-
-/// Words on the ethics or retraction of datasets, anywhere in the text.
-pub(crate) fn ethics(text: &str) -> Option<(usize, usize)> {
-    static ETHICS: OnceLock<WordList> = OnceLock::new();
-    list(ETHICS_WORDS, &ETHICS).first(text)
-}
-
-/// "Experiments on three public benchmarks": benchmark nouns after words of
-/// an evaluation, with no registry name near them (`mentions`, sorted).
-pub(crate) fn benchmarks_unnamed(
-    text: &str,
-    mentions: &[(usize, usize)],
-) -> Option<(usize, usize)> {
-    static NOUNS: OnceLock<WordList> = OnceLock::new();
-    let nouns = list(BENCHMARK_NOUNS, &NOUNS);
-    nouns.matches(text).find_map(|(s, e, _)| {
-        if text[e..].starts_with(|c: char| c.is_alphanumeric()) {
-            return None;
-        }
-        let before = crate::text::suffix(&text[..s], 60).to_ascii_lowercase();
-        let framed = before.split_whitespace().rev().take(4).any(|w| {
-            BENCHMARK_FRAME.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        });
-        // A name within a sentence's reach of the nouns names them.
-        let near = |m: &(usize, usize)| m.1 + 120 > s && m.0 < e + 160;
-        let i = mentions.partition_point(|m| m.1 + 120 <= s);
-        let named = mentions[i..].iter().take_while(|m| m.0 < e + 160).any(near);
-        (framed && !named).then_some((s, e))
-    })
-}
-
-/// Words that make the text a discussion, looked for in its first sentence
-/// (the title, for title + abstract input), with their span.
-pub(crate) fn discussion(text: &str, first_sentence: (usize, usize)) -> Option<(usize, usize)> {
-    static DISCUSSION: OnceLock<WordList> = OnceLock::new();
-    let title = &text[first_sentence.0..first_sentence.1];
-    list(DISCUSSION_WORDS, &DISCUSSION)
-        .matches(title)
-        .map(|(s, e, _)| (first_sentence.0 + s, first_sentence.0 + e))
-        .min()
 }
 
 #[cfg(test)]
@@ -393,15 +435,52 @@ mod tests {
                 true,
             ),
         ] {
-            assert_eq!(use_words(sentence).is_some(), used, "{sentence}");
+            let words = Words::of(sentence);
+            let found = words.use_words((0, sentence.len()));
+            assert_eq!(found.is_some(), used, "{sentence}");
         }
     }
 
     #[test]
     fn finds_surveys_in_the_title_only() {
         let text = "A survey of person re-identification. We review datasets.";
-        assert!(discussion(text, (0, 37)).is_some());
+        assert!(Words::of(text).discussion((0, 37)).is_some());
         let text = "Deep metric learning. We survey nothing here.";
-        assert!(discussion(text, (0, 21)).is_none());
+        assert!(Words::of(text).discussion((0, 21)).is_none());
+    }
+
+    #[test]
+    fn reads_a_sentence_as_if_it_stood_alone() {
+        // One pass over the text answers for each sentence what reading
+        // that sentence alone would: words wholly inside it, extended to
+        // the end of their word but not past the sentence.
+        let text = "Unlike LFW, it is blurry. We pretrained on LFW. Tests follow.";
+        let words = Words::of(text);
+        let span_of = |word: &str| {
+            let at = text.find(word).unwrap();
+            (at, at + word.len())
+        };
+        let found = |span| words.use_words(span).map(|(s, e): Span| &text[s..e]);
+        assert_eq!(found((0, 25)), None);
+        // "train" inside "pretrained" does not start a word; "pretrain" does,
+        // and the word runs on to its end.
+        assert_eq!(found(span_of("We pretrained on LFW.")), Some("pretrained"));
+        assert_eq!(found(span_of("Tests follow.")), Some("Tests"));
+        // A word cut by the end of the span ends there.
+        assert_eq!(found(span_of("Tests")), Some("Tests"));
+        assert_eq!(found(span_of("Test")), Some("Test"));
+        // The start of a span counts as the start of a word.
+        assert_eq!(found(span_of("trained on LFW.")), Some("trained"));
+    }
+
+    #[test]
+    fn counts_domain_words_by_task() {
+        let words = Words::of("A face and facial: person re-id and pedestrian tracking.");
+        let domains = words.domains();
+        assert_eq!(domains.get(&Cue::Reid), Some(&3));
+        assert_eq!(domains.get(&Cue::FaceVerification), Some(&2));
+        assert_eq!(domains.get(&Cue::FaceIdentification), Some(&2));
+        assert_eq!(domains.get(&Cue::Tracking), Some(&1));
+        assert_eq!(domains.get(&Cue::Expression), None);
     }
 }

@@ -133,7 +133,8 @@ impl<'a> Context<'a> {
         claims.sort_by_key(|c| c.span.0);
 
         let raw = analyzer.names.find(text);
-        let domains = usage::domains(text);
+        let words = usage::Words::of(text);
+        let domains = words.domains();
         let mentions = accept_mentions(
             analyzer,
             text,
@@ -146,7 +147,7 @@ impl<'a> Context<'a> {
         );
         let mentions: Vec<MentionInfo> = mentions
             .into_iter()
-            .map(|m| describe_mention(text, &structure, &sentences, &tables, m))
+            .map(|m| describe_mention(text, &structure, &sentences, &tables, &words, m))
             .collect();
         let claims = claims
             .into_iter()
@@ -173,16 +174,16 @@ impl<'a> Context<'a> {
         Context {
             analyzer,
             text,
-            ethics: usage::ethics(text),
-            benchmarks_unnamed: usage::benchmarks_unnamed(text, &mention_spans),
+            ethics: words.ethics(),
+            benchmarks_unnamed: words.benchmarks_unnamed(&mention_spans),
             structured: structure.headings.len() >= 2,
             structure,
             own_references,
-            experiments: usage::experiments(text),
-            discussion: usage::discussion(text, first_sentence),
+            experiments: words.experiments(),
+            discussion: words.discussion(first_sentence),
             domains,
-            proposes_method: usage::proposes_method(text),
-            generative: usage::generative(text),
+            proposes_method: words.proposes_method(),
+            generative: words.generative(),
             sentences,
             mentions,
             cues,
@@ -350,6 +351,7 @@ fn describe_mention(
     structure: &Structure,
     sentences: &[Span],
     tables: &[Table],
+    words: &usage::Words,
     raw: RawMention,
 ) -> MentionInfo {
     let index = sentence_of(sentences, raw.span.0);
@@ -360,20 +362,10 @@ fn describe_mention(
     } else {
         relation(text, sentence, raw.span)
     };
-    let locate = |found: Option<&str>| {
-        found.map(|w| {
-            let at = w.as_ptr() as usize - text.as_ptr() as usize;
-            (at, at + w.len())
-        })
-    };
-    let sentence_text = &text[sentence.0..sentence.1];
     let (use_words, model_words) = if in_heading {
         (None, None)
     } else {
-        (
-            locate(usage::use_words(sentence_text)),
-            locate(usage::model_use_words(sentence_text)),
-        )
+        (words.use_words(sentence), words.model_use_words(sentence))
     };
     MentionInfo {
         sentence: index,
