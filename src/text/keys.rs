@@ -29,8 +29,18 @@ impl KeyStream {
         let mut gap_chars = 0usize;
         let mut gap_soft = true;
         let mut gap_start = 0usize;
-        for (i, c) in text.char_indices() {
-            let end = i + c.len_utf8();
+        let raw = text.as_bytes();
+        let mut i = 0;
+        while i < raw.len() {
+            // ASCII, nearly all of a paper, is folded byte by byte; other
+            // characters are decoded and lowercased by Unicode's rules.
+            let (c, len) = if raw[i].is_ascii() {
+                (char::from(raw[i]), 1)
+            } else {
+                let c = text[i..].chars().next().expect("i is a char boundary");
+                (c, c.len_utf8())
+            };
+            let end = i + len;
             if c.is_alphanumeric() || c == '+' {
                 if gap_chars > 0 && !(gap_soft && gap_chars <= 1) {
                     bytes.push(BREAK);
@@ -38,11 +48,16 @@ impl KeyStream {
                 }
                 gap_chars = 0;
                 gap_soft = true;
-                let mut buf = [0u8; 4];
-                for lc in c.to_lowercase() {
-                    for &b in lc.encode_utf8(&mut buf).as_bytes() {
-                        bytes.push(b);
-                        origin.push((i as u32, end as u32));
+                if len == 1 {
+                    bytes.push(raw[i].to_ascii_lowercase());
+                    origin.push((i as u32, end as u32));
+                } else {
+                    let mut buf = [0u8; 4];
+                    for lc in c.to_lowercase() {
+                        for &b in lc.encode_utf8(&mut buf).as_bytes() {
+                            bytes.push(b);
+                            origin.push((i as u32, end as u32));
+                        }
                     }
                 }
             } else {
@@ -57,6 +72,7 @@ impl KeyStream {
                     ' ' | '-' | '_' | '/' | '.' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}'
                 );
             }
+            i = end;
         }
         KeyStream { bytes, origin }
     }
