@@ -17,7 +17,7 @@ use crate::text::hash::{FastMap, FastSet};
 use crate::text::trie::KeyTrie;
 
 use crate::registry::Registry;
-use crate::text::keys::{BREAK, KeyStream};
+use crate::text::keys::{KeyStream, KeyWord};
 use crate::text::names::name_key;
 use crate::text::{word_char_at, word_char_before};
 
@@ -76,7 +76,7 @@ pub(crate) struct NameIndex {
     /// the lengths (in chars) a spelling one edit away may have. Such a
     /// spelling of a key of seven or more chars keeps one of the two, so a
     /// word that matches neither is passed over without a lookup.
-    affixes: FastSet<(String, usize)>,
+    affixes: FastSet<u128>,
 }
 
 impl NameIndex {
@@ -140,13 +140,9 @@ impl NameIndex {
             .map(|k| (k, k.chars().count()))
             .filter(|&(_, n)| n >= FUZZY_MIN_KEY)
             .flat_map(|(k, n)| {
-                [head(k), tail(k)].into_iter().flat_map(move |a| {
-                    [
-                        (a.to_string(), n - 1),
-                        (a.to_string(), n),
-                        (a.to_string(), n + 1),
-                    ]
-                })
+                [head(k), tail(k)]
+                    .into_iter()
+                    .flat_map(move |a| [n - 1, n, n + 1].map(|m| affix_key(a, m)))
             })
             .collect();
         let longest_key_bytes = keys.iter().map(String::len).max().unwrap_or(0);
@@ -165,13 +161,10 @@ impl NameIndex {
     pub(crate) fn find(&self, text: &str) -> Vec<RawMention> {
         let stream = KeyStream::new(text);
         let mut found: Vec<RawMention> = Vec::new();
-        for k in 0..stream.bytes.len() {
-            // A key that starts right after the previous character's key
-            // bytes starts inside a word: skip it without a look at the text.
-            if k > 0 && stream.bytes[k - 1] != BREAK && stream.origin[k - 1].1 == stream.origin[k].0
-            {
-                continue;
-            }
+        // Keys start where words start: a key inside a word ("ar" in
+        // "large") is never a mention.
+        for word in &stream.words {
+            let k = word.bytes.0;
             self.trie.prefixes_at(&stream.bytes, k, |key_end, pattern| {
                 self.push_exact(text, &stream, (k, key_end), pattern, &mut found)
             });
@@ -179,7 +172,7 @@ impl NameIndex {
         // Near spellings are looked for only where no exact name stands.
         let mut exact: Vec<(usize, usize)> = found.iter().map(|m| m.span).collect();
         exact.sort_unstable();
-        let near = self.fuzzy(text, &stream, &exact);
+        let near = self.fuzzy(&stream, &exact);
         found.extend(near);
         resolve_overlaps(found)
     }
@@ -256,7 +249,7 @@ impl NameIndex {
     }
 
     /// Near spellings of long names in name-like words.
-    fn fuzzy(&self, text: &str, stream: &KeyStream, exact: &[(usize, usize)]) -> Vec<RawMention> {
+    fn fuzzy(&self, stream: &KeyStream, exact: &[(usize, usize)]) -> Vec<RawMention> {
         // Whether `start..end` overlaps an exact match (sorted by start).
         let covered = |start: usize, end: usize| {
             let i = exact.partition_point(|&(s, _)| s < end);
@@ -264,13 +257,10 @@ impl NameIndex {
         };
         let mut out = Vec::new();
         // Words of the folded stream: runs between breaks, split back at the
-        // original soft separators so that 1..=3 words can be joined.
-        let words = soft_words(stream);
-        // Whether each word, or the separator before it, has a mark of a
-        // name (see `looks_like_a_name`): computed once per word, not once
-        // per join of words.
-        let marks = NameMarks::of_words(text, &words);
-        let mut key = String::new();
+        // original soft separators so that 1..=3 words can be joined. Each
+        // carries the marks of a name (see `looks_like_a_name`), read as the
+        // text was folded, not once per join of words.
+        let words = &stream.words;
         for i in 0..words.len() {
             for j in i..(i + FUZZY_MAX_WORDS).min(words.len()) {
                 if j > i && !words[j].joined_to_previous {
@@ -285,21 +275,22 @@ impl NameIndex {
                 // enough nor written like a name.
                 let (start, end) = (words[i].span.0, words[j].span.1);
                 if key_bytes < FUZZY_MIN_KEY
+                    || !joined_look_like_a_name(&words[i..=j])
                     || covered(start, end)
-                    || !NameMarks::joined_look_like_a_name(&marks[i..=j])
                 {
                     continue;
                 }
-                key.clear();
-                for w in &words[i..=j] {
-                    key.push_str(
-                        std::str::from_utf8(&stream.bytes[w.bytes.0..w.bytes.1]).unwrap_or(""),
-                    );
-                }
-                if self.key_ids.contains_key(key.as_str()) || !self.may_be_near(&key) {
+                // Joined words are contiguous in the stream: a soft
+                // separator folds to nothing.
+                let Ok(key) =
+                    std::str::from_utf8(&stream.bytes[words[i].bytes.0..words[j].bytes.1])
+                else {
+                    continue;
+                };
+                if self.key_ids.contains_key(key) || !self.may_be_near(key) {
                     continue;
                 }
-                for id in self.near(&key) {
+                for id in self.near(key) {
                     // Ordinary words are never guessed at from a near spelling.
                     let owners: Vec<NameOwner> = self.owners[id]
                         .iter()
@@ -324,10 +315,8 @@ impl NameIndex {
     /// never says no to one that is).
     fn may_be_near(&self, key: &str) -> bool {
         let n = key.chars().count();
-        // Probing with borrowed parts would need a custom key type; the
-        // strings are three chars.
-        self.affixes.contains(&(head(key).to_string(), n))
-            || self.affixes.contains(&(tail(key).to_string(), n))
+        self.affixes.contains(&affix_key(head(key), n))
+            || self.affixes.contains(&affix_key(tail(key), n))
     }
 
     /// Pattern ids whose key is one edit from `key` (but not equal to it:
@@ -352,47 +341,24 @@ impl NameIndex {
     }
 }
 
-/// A word of the folded stream: its bytes in the stream and its original span.
-struct SoftWord {
-    bytes: (usize, usize),
-    span: (usize, usize),
-    /// Separated from the previous word only by a soft separator.
-    joined_to_previous: bool,
-}
-
-fn soft_words(stream: &KeyStream) -> Vec<SoftWord> {
-    let mut words: Vec<SoftWord> = Vec::new();
-    let mut i = 0;
-    let b = &stream.bytes;
-    while i < b.len() {
-        if b[i] == BREAK {
-            i += 1;
-            continue;
-        }
-        // Extend while the original characters are adjacent (no separator).
-        let start = i;
-        let mut j = i + 1;
-        while j < b.len() && b[j] != BREAK && stream.origin[j].0 <= stream.origin[j - 1].1 {
-            j += 1;
-        }
-        // Only a soft separator (no break byte) lies between this word and
-        // the previous one.
-        let joined = start > 0 && b[start - 1] != BREAK;
-        words.push(SoftWord {
-            bytes: (start, j),
-            span: stream.span(start, j),
-            joined_to_previous: joined,
-        });
-        i = j;
-    }
-    words
-}
-
 /// Chars at each end of a key that a one-edit spelling keeps on one side:
 /// an edit (a changed, missing, extra or swapped char) touches at most two
 /// adjacent chars, so with seven or more chars the first three or the last
 /// three are untouched.
 const AFFIX: usize = 3;
+
+/// An affix of [`AFFIX`] chars (at most 12 bytes) and a length in chars,
+/// packed into one number so that probing the set allocates nothing.
+fn affix_key(affix: &str, chars: usize) -> u128 {
+    debug_assert!(affix.len() <= 12, "{affix:?} is longer than {AFFIX} chars");
+    let mut packed = [0u8; 16];
+    packed[..affix.len()].copy_from_slice(affix.as_bytes());
+    // Byte 12 keeps the affix's length, so "ab" and "ab\0" differ; the
+    // count of chars takes the last three.
+    packed[12] = affix.len() as u8;
+    packed[13..16].copy_from_slice(&(chars as u32).to_le_bytes()[..3]);
+    u128::from_le_bytes(packed)
+}
 
 /// The first [`AFFIX`] chars of `key`.
 fn head(key: &str) -> &str {
@@ -436,59 +402,18 @@ fn looks_like_a_name(written: &str) -> bool {
         || written.chars().skip(1).any(char::is_uppercase)
 }
 
-/// The marks of a name in one word of the folded stream, so that
-/// `looks_like_a_name` of a join of words is read off them.
-#[derive(Clone, Copy)]
-struct NameMarks {
-    /// A digit in the word.
-    digit: bool,
-    /// A hyphen or underscore in the separator just before it.
-    joiner_before: bool,
-    /// Its first char is a capital.
-    first_upper: bool,
-    /// A capital after its first char.
-    later_upper: bool,
-}
-
-impl NameMarks {
-    /// The marks of each of `words` of `text`.
-    fn of_words(text: &str, words: &[SoftWord]) -> Vec<NameMarks> {
-        words
+/// `looks_like_a_name` of the text from the first of `words` to the last
+/// (the separator before the first word is not part of it), read off the
+/// marks each word carries.
+fn joined_look_like_a_name(words: &[KeyWord]) -> bool {
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    first.digit
+        || first.later_upper
+        || rest
             .iter()
-            .enumerate()
-            .map(|(k, w)| {
-                let gap_start = if k == 0 {
-                    w.span.0
-                } else {
-                    words[k - 1].span.1
-                };
-                NameMarks::of(&text[gap_start..w.span.0], &text[w.span.0..w.span.1])
-            })
-            .collect()
-    }
-
-    fn of(gap_before: &str, word: &str) -> NameMarks {
-        let mut chars = word.chars();
-        NameMarks {
-            digit: word.bytes().any(|b| b.is_ascii_digit()),
-            joiner_before: gap_before.contains(['-', '_']),
-            first_upper: chars.next().is_some_and(char::is_uppercase),
-            later_upper: chars.any(char::is_uppercase),
-        }
-    }
-
-    /// `looks_like_a_name` of the text from the first word to the last
-    /// (the separator before the first word is not part of it).
-    fn joined_look_like_a_name(words: &[NameMarks]) -> bool {
-        let Some((first, rest)) = words.split_first() else {
-            return false;
-        };
-        first.digit
-            || first.later_upper
-            || rest
-                .iter()
-                .any(|w| w.digit || w.joiner_before || w.first_upper || w.later_upper)
-    }
+            .any(|w| w.digit || w.joiner_before || w.first_upper || w.later_upper)
 }
 
 /// Calls `f` with every string made by deleting one char of `key`,
@@ -576,13 +501,12 @@ mod tests {
             "Über Datensatz x",
         ] {
             let stream = KeyStream::new(text);
-            let words = soft_words(&stream);
-            let marks = NameMarks::of_words(text, &words);
+            let words = &stream.words;
             for i in 0..words.len() {
                 for j in i..words.len() {
                     let written = &text[words[i].span.0..words[j].span.1];
                     assert_eq!(
-                        NameMarks::joined_look_like_a_name(&marks[i..=j]),
+                        joined_look_like_a_name(&words[i..=j]),
                         looks_like_a_name(written),
                         "{written:?}"
                     );

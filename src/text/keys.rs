@@ -17,6 +17,30 @@ pub(crate) struct KeyStream {
     pub bytes: Vec<u8>,
     /// For each folded byte, the original span of the character it came from.
     pub origin: Vec<(u32, u32)>,
+    /// The runs of key characters with no separator inside, in order: the
+    /// words that near spellings are made of, read in the same pass.
+    pub words: Vec<KeyWord>,
+}
+
+/// A word of the folded stream.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct KeyWord {
+    /// Its folded bytes.
+    pub bytes: (usize, usize),
+    /// Its original span.
+    pub span: (usize, usize),
+    /// Only a soft separator (one space, hyphen, underscore, slash or dot)
+    /// lies between it and the previous word.
+    pub joined_to_previous: bool,
+    /// A digit in the word.
+    pub digit: bool,
+    /// A hyphen or underscore in the separator before it (never for the
+    /// first word).
+    pub joiner_before: bool,
+    /// Its first char is a capital.
+    pub first_upper: bool,
+    /// A capital after its first char.
+    pub later_upper: bool,
 }
 
 impl KeyStream {
@@ -24,6 +48,9 @@ impl KeyStream {
     pub(crate) fn new(text: &str) -> KeyStream {
         let mut bytes = Vec::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len());
+        let mut words: Vec<KeyWord> = Vec::new();
+        // Whether the separator run holds a hyphen or an underscore.
+        let mut gap_joiner = false;
         // Separator run since the last key character: its length in chars
         // and whether every char of it may sit inside a name.
         let mut gap_chars = 0usize;
@@ -46,8 +73,27 @@ impl KeyStream {
                     bytes.push(BREAK);
                     origin.push((gap_start as u32, i as u32));
                 }
+                let upper = if len == 1 {
+                    c.is_ascii_uppercase()
+                } else {
+                    c.is_uppercase()
+                };
+                if gap_chars > 0 || words.is_empty() {
+                    words.push(KeyWord {
+                        bytes: (bytes.len(), bytes.len()),
+                        span: (i, end),
+                        joined_to_previous: bytes.last().is_some_and(|&b| b != BREAK),
+                        digit: false,
+                        joiner_before: gap_joiner && !words.is_empty(),
+                        first_upper: upper,
+                        later_upper: false,
+                    });
+                } else if let Some(word) = words.last_mut() {
+                    word.later_upper |= upper;
+                }
                 gap_chars = 0;
                 gap_soft = true;
+                gap_joiner = false;
                 if len == 1 {
                     bytes.push(raw[i].to_ascii_lowercase());
                     origin.push((i as u32, end as u32));
@@ -60,11 +106,17 @@ impl KeyStream {
                         }
                     }
                 }
+                if let Some(word) = words.last_mut() {
+                    word.bytes.1 = bytes.len();
+                    word.span.1 = end;
+                    word.digit |= c.is_ascii_digit();
+                }
             } else {
                 if gap_chars == 0 {
                     gap_start = i;
                 }
                 gap_chars += 1;
+                gap_joiner |= matches!(c, '-' | '_');
                 // Typeset hyphens and dashes (PDFs print "Benchmark–C") count as
                 // hyphens.
                 gap_soft &= matches!(
@@ -74,7 +126,11 @@ impl KeyStream {
             }
             i = end;
         }
-        KeyStream { bytes, origin }
+        KeyStream {
+            bytes,
+            origin,
+            words,
+        }
     }
 
     /// The original byte span of folded bytes `start..end`.
