@@ -46,91 +46,54 @@ pub(crate) struct KeyWord {
 impl KeyStream {
     /// Folds `text`.
     pub(crate) fn new(text: &str) -> KeyStream {
-        let mut bytes = Vec::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
-        let mut words: Vec<KeyWord> = Vec::new();
-        // Whether the separator run holds a hyphen or an underscore.
-        let mut gap_joiner = false;
-        // Separator run since the last key character: its length in chars
-        // and whether every char of it may sit inside a name.
-        let mut gap_chars = 0usize;
-        let mut gap_soft = true;
-        let mut gap_start = 0usize;
+        let mut folder = Folder {
+            stream: KeyStream {
+                bytes: Vec::with_capacity(text.len()),
+                origin: Vec::with_capacity(text.len()),
+                words: Vec::new(),
+            },
+            gap_chars: 0,
+            gap_soft: true,
+            gap_joiner: false,
+            gap_start: 0,
+        };
         let raw = text.as_bytes();
         let mut i = 0;
         while i < raw.len() {
-            // ASCII, nearly all of a paper, is folded byte by byte; other
-            // characters are decoded and lowercased by Unicode's rules.
-            let (c, len) = if raw[i].is_ascii() {
-                (char::from(raw[i]), 1)
-            } else {
-                let c = text[i..].chars().next().expect("i is a char boundary");
-                (c, c.len_utf8())
-            };
-            let end = i + len;
-            if c.is_alphanumeric() || c == '+' {
-                if gap_chars > 0 && !(gap_soft && gap_chars <= 1) {
-                    bytes.push(BREAK);
-                    origin.push((gap_start as u32, i as u32));
-                }
-                let upper = if len == 1 {
-                    c.is_ascii_uppercase()
+            // ASCII, nearly all of a paper, is folded byte by byte from a
+            // table; other characters are decoded and lowercased by
+            // Unicode's rules.
+            let b = raw[i];
+            if b.is_ascii() {
+                let class = ASCII_CLASS[usize::from(b)];
+                if class & KEY != 0 {
+                    folder.key_char(i, i + 1, class & UPPER != 0, class & DIGIT != 0);
+                    folder.push(b.to_ascii_lowercase(), i, i + 1);
                 } else {
-                    c.is_uppercase()
-                };
-                if gap_chars > 0 || words.is_empty() {
-                    words.push(KeyWord {
-                        bytes: (bytes.len(), bytes.len()),
-                        span: (i, end),
-                        joined_to_previous: bytes.last().is_some_and(|&b| b != BREAK),
-                        digit: false,
-                        joiner_before: gap_joiner && !words.is_empty(),
-                        first_upper: upper,
-                        later_upper: false,
-                    });
-                } else if let Some(word) = words.last_mut() {
-                    word.later_upper |= upper;
+                    folder.separator(i, class & SOFT != 0, class & JOINER != 0);
                 }
-                gap_chars = 0;
-                gap_soft = true;
-                gap_joiner = false;
-                if len == 1 {
-                    bytes.push(raw[i].to_ascii_lowercase());
-                    origin.push((i as u32, end as u32));
-                } else {
-                    let mut buf = [0u8; 4];
-                    for lc in c.to_lowercase() {
-                        for &b in lc.encode_utf8(&mut buf).as_bytes() {
-                            bytes.push(b);
-                            origin.push((i as u32, end as u32));
-                        }
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            let end = i + c.len_utf8();
+            if c.is_alphanumeric() {
+                folder.key_char(i, end, c.is_uppercase(), false);
+                let mut buf = [0u8; 4];
+                for lc in c.to_lowercase() {
+                    for &b in lc.encode_utf8(&mut buf).as_bytes() {
+                        folder.push(b, i, end);
                     }
                 }
-                if let Some(word) = words.last_mut() {
-                    word.bytes.1 = bytes.len();
-                    word.span.1 = end;
-                    word.digit |= c.is_ascii_digit();
-                }
             } else {
-                if gap_chars == 0 {
-                    gap_start = i;
-                }
-                gap_chars += 1;
-                gap_joiner |= matches!(c, '-' | '_');
-                // Typeset hyphens and dashes (PDFs print "Benchmark–C") count as
-                // hyphens.
-                gap_soft &= matches!(
-                    c,
-                    ' ' | '-' | '_' | '/' | '.' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}'
-                );
+                // Typeset hyphens and dashes (PDFs print "Benchmark–C")
+                // count as hyphens.
+                let soft = matches!(c, '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}');
+                folder.separator(i, soft, false);
             }
             i = end;
         }
-        KeyStream {
-            bytes,
-            origin,
-            words,
-        }
+        folder.stream
     }
 
     /// The original byte span of folded bytes `start..end`.
@@ -141,6 +104,111 @@ impl KeyStream {
         )
     }
 }
+
+/// The state of one fold: the stream so far and the separator run since
+/// the last key character.
+struct Folder {
+    stream: KeyStream,
+    /// The run's length in chars.
+    gap_chars: usize,
+    /// Whether every char of the run may sit inside a name.
+    gap_soft: bool,
+    /// Whether the run holds a hyphen or an underscore.
+    gap_joiner: bool,
+    /// Where the run starts.
+    gap_start: usize,
+}
+
+impl Folder {
+    /// A key character at `start..end` is next: ends the separator run
+    /// before it (with a break if the run was hard) and starts or extends a
+    /// word. Its folded bytes follow through [`Folder::push`].
+    #[inline(always)]
+    fn key_char(&mut self, start: usize, end: usize, upper: bool, digit: bool) {
+        let stream = &mut self.stream;
+        if self.gap_chars > 0 && !(self.gap_soft && self.gap_chars <= 1) {
+            stream.bytes.push(BREAK);
+            stream.origin.push((self.gap_start as u32, start as u32));
+        }
+        if self.gap_chars > 0 || stream.words.is_empty() {
+            let at = stream.bytes.len();
+            stream.words.push(KeyWord {
+                bytes: (at, at),
+                span: (start, end),
+                joined_to_previous: stream.bytes.last().is_some_and(|&b| b != BREAK),
+                digit,
+                joiner_before: self.gap_joiner && !stream.words.is_empty(),
+                first_upper: upper,
+                later_upper: false,
+            });
+        } else if let Some(word) = stream.words.last_mut() {
+            word.span.1 = end;
+            word.digit |= digit;
+            word.later_upper |= upper;
+        }
+        self.gap_chars = 0;
+        self.gap_soft = true;
+        self.gap_joiner = false;
+    }
+
+    /// One folded byte of the key character at `start..end`.
+    #[inline(always)]
+    fn push(&mut self, byte: u8, start: usize, end: usize) {
+        let stream = &mut self.stream;
+        stream.bytes.push(byte);
+        stream.origin.push((start as u32, end as u32));
+        if let Some(word) = stream.words.last_mut() {
+            word.bytes.1 = stream.bytes.len();
+        }
+    }
+
+    /// A separator character at `start`.
+    #[inline(always)]
+    fn separator(&mut self, start: usize, soft: bool, joiner: bool) {
+        if self.gap_chars == 0 {
+            self.gap_start = start;
+        }
+        self.gap_chars += 1;
+        self.gap_soft &= soft;
+        self.gap_joiner |= joiner;
+    }
+}
+
+/// A key character (letter, digit or `+`).
+const KEY: u8 = 1;
+/// A capital letter.
+const UPPER: u8 = 2;
+/// A digit.
+const DIGIT: u8 = 4;
+/// A separator that may sit inside a name: space, hyphen, underscore,
+/// slash, dot.
+const SOFT: u8 = 8;
+/// A hyphen or underscore.
+const JOINER: u8 = 16;
+
+/// The class of every ASCII byte, as the flags above.
+const ASCII_CLASS: [u8; 128] = {
+    let mut class = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_uppercase() {
+            KEY | UPPER
+        } else if c.is_ascii_lowercase() || c == b'+' {
+            KEY
+        } else if c.is_ascii_digit() {
+            KEY | DIGIT
+        } else if c == b'-' || c == b'_' {
+            SOFT | JOINER
+        } else if c == b' ' || c == b'/' || c == b'.' {
+            SOFT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
 
 #[cfg(test)]
 mod tests {
