@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use serde_json::{Value, json};
@@ -266,10 +268,8 @@ fn papers(paths: Vec<PathBuf>, analyzer: &Analyzer<'_>, sink: &mut Sink<'_>) -> 
             input: Input::Paper(path),
         })
     });
-    let result = each_chunk(docs, threads * PAPERS_PER_THREAD, |chunk| {
-        write_chunk(analyzer, chunk, sink)?;
-        progress.update(sink.done, 0);
-        Ok(())
+    let result = analyse_in_order(analyzer, docs, threads * PAPERS_PER_THREAD, sink, |done| {
+        progress.update(done, 0);
     });
     progress.finish(sink.done);
     result
@@ -326,82 +326,119 @@ fn corpus(
     });
     let progress = Progress::new(size.map_or(Total::Unknown, Total::Bytes));
     let result = match format {
-        BatchInput::Jsonl => each_chunk(jsonl_documents(&mut reader), CHUNK, |chunk| {
-            write_chunk(analyzer, chunk, sink)?;
-            progress.update(sink.done, read.get());
-            Ok(())
-        }),
+        BatchInput::Jsonl => analyse_in_order(
+            analyzer,
+            jsonl_documents(&mut reader),
+            CHUNK,
+            sink,
+            |done| {
+                progress.update(done, read.get());
+            },
+        ),
         BatchInput::Csv => {
             let docs = csv_documents(&mut reader, registry, args.refs_column.as_deref(), crlf)
                 .map_err(Stop::Input)?;
-            each_chunk(docs, CHUNK, |chunk| {
-                write_chunk(analyzer, chunk, sink)?;
-                progress.update(sink.done, 0);
-                Ok(())
-            })
+            analyse_in_order(analyzer, docs, CHUNK, sink, |done| progress.update(done, 0))
         }
     };
     progress.finish(sink.done);
     result
 }
 
-/// Feeds documents to `f` in chunks of `size`.
-fn each_chunk(
-    docs: impl Iterator<Item = Result<Document, String>>,
+/// Analyses `docs` on every core and writes their results in input order.
+///
+/// Documents go in chunks of `size`. While the cores work on one chunk,
+/// this thread writes the previous chunk's results and reads the next
+/// chunk, then joins in the analysis; within a chunk each thread takes the
+/// next document not yet taken, so a long one does not leave a core idle.
+/// At most three chunks are held at once. `after` is told the count written
+/// after each chunk.
+fn analyse_in_order(
+    analyzer: &Analyzer<'_>,
+    mut docs: impl Iterator<Item = Result<Document, String>>,
     size: usize,
-    mut f: impl FnMut(&[Document]) -> Result<(), Stop>,
+    sink: &mut Sink<'_>,
+    mut after: impl FnMut(usize),
 ) -> Result<(), Stop> {
-    let mut chunk = Vec::with_capacity(size);
-    for doc in docs {
-        let doc = match doc {
-            Ok(doc) => doc,
-            Err(e) => {
-                // What was read before the failure is still written.
-                if !chunk.is_empty() {
-                    f(&chunk)?;
-                }
-                return Err(Stop::Input(e));
+    let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()) - 1;
+    let (mut current, mut unread) = read_chunk(&mut docs, size);
+    let mut written: Option<(Vec<Document>, Results)> = None;
+    while !current.is_empty() {
+        let next = AtomicUsize::new(0);
+        let slots: Vec<OnceLock<Result<Report, String>>> =
+            (0..current.len()).map(|_| OnceLock::new()).collect();
+        // Takes the next document not yet taken, until none is left.
+        let work = || {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(doc) = current.get(i) else { break };
+                // Each index is taken once, so each slot is set once.
+                let _ = slots[i].set(analyse(analyzer, doc));
             }
         };
-        chunk.push(doc);
-        if chunk.len() == size {
-            f(&chunk)?;
-            chunk.clear();
-        }
-    }
-    if !chunk.is_empty() {
-        f(&chunk)?;
-    }
-    Ok(())
-}
-
-/// Analyses a chunk on every core and writes the results in input order.
-fn write_chunk(
-    analyzer: &Analyzer<'_>,
-    chunk: &[Document],
-    sink: &mut Sink<'_>,
-) -> Result<(), Stop> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(chunk.len().max(1));
-    let per = chunk.len().div_ceil(threads);
-    let results: Vec<Result<Report, String>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunk
-            .chunks(per.max(1))
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|d| analyse(analyzer, d))
-                        .collect::<Vec<_>>()
-                })
+        let (wrote, read) = std::thread::scope(|scope| {
+            for _ in 0..helpers.min(current.len().saturating_sub(1)) {
+                scope.spawn(work);
+            }
+            let wrote = written.take().map_or(Ok(()), |(docs, results)| {
+                write_results(sink, &docs, results)
+            });
+            let read = if unread.is_none() && wrote.is_ok() {
+                read_chunk(&mut docs, size)
+            } else {
+                (Vec::new(), None)
+            };
+            work();
+            (wrote, read)
+        });
+        wrote?;
+        after(sink.done);
+        let results = slots
+            .into_iter()
+            .map(|slot| {
+                slot.into_inner()
+                    .unwrap_or_else(|| Err("whichdata lost this document's result".to_string()))
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    for (doc, result) in chunk.iter().zip(results) {
+        written = Some((std::mem::replace(&mut current, read.0), results));
+        unread = unread.or(read.1);
+    }
+    if let Some((docs, results)) = written {
+        write_results(sink, &docs, results)?;
+        after(sink.done);
+    }
+    // What was read before a failure is written above; then the failure.
+    unread.map_or(Ok(()), |e| Err(Stop::Input(e)))
+}
+
+/// A chunk's reports (or each document's error), in input order.
+type Results = Vec<Result<Report, String>>;
+
+/// Up to `size` documents, and the error that stopped reading, if any.
+fn read_chunk(
+    docs: &mut impl Iterator<Item = Result<Document, String>>,
+    size: usize,
+) -> (Vec<Document>, Option<String>) {
+    let mut chunk = Vec::with_capacity(size);
+    for doc in docs.by_ref() {
+        match doc {
+            Ok(doc) => chunk.push(doc),
+            Err(e) => return (chunk, Some(e)),
+        }
+        if chunk.len() == size {
+            break;
+        }
+    }
+    (chunk, None)
+}
+
+/// Writes one chunk's results in input order.
+fn write_results(
+    sink: &mut Sink<'_>,
+    docs: &[Document],
+    results: Results,
+) -> Result<(), Stop> {
+    for (doc, result) in docs.iter().zip(results) {
         sink.write(doc, &result).map_err(Stop::Output)?;
     }
     Ok(())
