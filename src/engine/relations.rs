@@ -429,20 +429,22 @@ fn earliest_gap_start(lower: &str, max_words: usize) -> usize {
 /// only a few words or a list of names between it and the name.
 fn use_frame_before(lower: &str) -> Option<Span> {
     let words = word_spans(lower);
+    // Where the last mark of a list starts: the words after a word read as
+    // a list exactly when they hold it.
+    let list_from = list_mark_start(lower);
     // Walk back from the name over at most MAX_LIST_WORDS words.
     let n = words.len();
     for back in 0..n.min(MAX_LIST_WORDS + 2) {
         let i = n - 1 - back;
         let (s, e) = words[i];
         let w = &lower[s..e];
-        let between = &lower[e..];
         // A clause break between the frame and the name ends the search.
         if back > 0 && breaks_clause(&lower[words[i + 1].0.min(lower.len())..]) {
             // The break is in words after i; stop.
             return None;
         }
         let gap_words = back;
-        let is_list = looks_like_list(between);
+        let is_list = list_from.is_some_and(|p| p >= e);
         let close_enough = gap_words <= MAX_GAP_WORDS || is_list && gap_words <= MAX_LIST_WORDS;
         if !close_enough {
             continue;
@@ -490,16 +492,23 @@ fn breaks_clause(after_word: &str) -> bool {
     .any(|w| t.starts_with(w))
 }
 
-/// Whether the words between a frame and a name read as a list of names or
-/// a short noun phrase ("the Market-1501, CUHK03 and").
-fn looks_like_list(between: &str) -> bool {
-    between.contains(',')
-        || between.contains(" and ")
-        || between.contains(" i.e.")
-        || between.contains(" e.g.")
-        || between.contains(" including ")
-        || between.contains(" namely ")
-        || between.contains(':')
+/// Marks that make the words between a frame and a name read as a list of
+/// names or a short noun phrase ("the Market-1501, CUHK03 and").
+const LIST_MARKS: &[&str] = &[
+    ",",
+    " and ",
+    " i.e.",
+    " e.g.",
+    " including ",
+    " namely ",
+    ":",
+];
+
+/// Where the last list mark in `lower` starts, if any: `lower[e..]` holds a
+/// mark exactly when `e` is at most this, so one search per name answers
+/// for every word before it.
+fn list_mark_start(lower: &str) -> Option<usize> {
+    LIST_MARKS.iter().filter_map(|m| lower.rfind(m)).max()
 }
 
 /// Byte spans of the words of `s` (runs of non-space characters, trimmed
@@ -524,14 +533,16 @@ fn word_spans(s: &str) -> Vec<Span> {
 }
 
 fn trim_word(s: &str, a: usize, b: usize) -> Span {
-    let w = &s[a..b];
-    let t = w.trim_matches(|c: char| {
+    let punctuation = |c: char| {
         matches!(
             c,
             ',' | '(' | ')' | '"' | '\'' | ':' | ';' | '[' | ']' | '“' | '”'
         )
-    });
-    let lead = w.find(t).unwrap_or(0);
+    };
+    let w = &s[a..b];
+    let t = w.trim_start_matches(punctuation);
+    let lead = w.len() - t.len();
+    let t = t.trim_end_matches(punctuation);
     (a + lead, a + lead + t.len())
 }
 
