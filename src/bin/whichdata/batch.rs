@@ -433,11 +433,7 @@ fn read_chunk(
 }
 
 /// Writes one chunk's results in input order.
-fn write_results(
-    sink: &mut Sink<'_>,
-    docs: &[Document],
-    results: Results,
-) -> Result<(), Stop> {
+fn write_results(sink: &mut Sink<'_>, docs: &[Document], results: Results) -> Result<(), Stop> {
     for (doc, result) in docs.iter().zip(results) {
         sink.write(doc, &result).map_err(Stop::Output)?;
     }
