@@ -145,7 +145,7 @@ pub fn concerns(registry: &Registry, entry: &Entry) -> Vec<Concern> {
     if entry.status.state == State::Unavailable {
         found.push(Concern::Unavailable);
     }
-    found.sort_by_key(Concern::severity);
+    crate::sort::sort_by_key(&mut found, Concern::severity);
     found
 }
 
@@ -236,7 +236,7 @@ pub fn attention(report: &Report, registry: &Registry) -> Attention {
         .chain(report.candidates.iter().map(|s| describe(s, true)))
         .collect();
     // Stable: within a severity, the report's order (confidence) stays.
-    entries.sort_by_key(EntryAttention::severity);
+    crate::sort::sort_by_key(&mut entries, EntryAttention::severity);
     let unsettled: Vec<Unsettled> = report
         .groups
         .iter()

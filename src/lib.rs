@@ -21,6 +21,7 @@ pub mod export;
 pub mod fit;
 pub mod pdf;
 mod registry;
+mod sort;
 mod text;
 
 pub use document::{Document, DocumentError, parse_document_line};

@@ -63,7 +63,7 @@ pub(crate) fn markers(text: &str) -> Vec<Marker> {
         i += 1;
     }
     out.extend(narrative(text));
-    out.sort_by_key(|m| m.span);
+    crate::sort::sort_by_key(&mut out, |m| m.span);
     out.dedup_by(|a, b| a.span == b.span && a.target == b.target);
     // "Zheng et al. [33]" is one marker, not also a bare "[33]".
     // Markers are sorted by start; a marker inside the one before it (the

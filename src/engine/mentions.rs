@@ -455,7 +455,7 @@ fn same_letters_case(written: &str, alias: &str) -> bool {
 /// Keeps the longest of overlapping mentions (then the earliest; exact over
 /// fuzzy), returned in text order.
 fn resolve_overlaps(mut found: Vec<RawMention>) -> Vec<RawMention> {
-    found.sort_by(|a, b| {
+    crate::sort::sort_by(&mut found, |a, b| {
         let len = |m: &RawMention| m.span.1 - m.span.0;
         len(b)
             .cmp(&len(a))
@@ -478,7 +478,7 @@ fn resolve_overlaps(mut found: Vec<RawMention>) -> Vec<RawMention> {
             kept.push(m);
         }
     }
-    kept.sort_by_key(|m| m.span.0);
+    crate::sort::sort_by_key(&mut kept, |m| m.span.0);
     kept
 }
 

@@ -252,7 +252,7 @@ impl PaperIndex {
                 }
             })
             .collect();
-        out.sort_by(|a, b| a.source.cmp(&b.source));
+        crate::sort::sort_by(&mut out, |a, b| a.source.cmp(&b.source));
         out
     }
 

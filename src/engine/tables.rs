@@ -58,7 +58,7 @@ struct Column {
 pub(crate) fn tables(text: &str) -> Vec<Table> {
     let mut out = grid_tables(text);
     out.extend(flat_tables(text, &out));
-    out.sort_by_key(|t| t.span.0);
+    crate::sort::sort_by_key(&mut out, |t| t.span.0);
     out
 }
 

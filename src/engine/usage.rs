@@ -300,7 +300,7 @@ impl<'t> Words<'t> {
         // The overlapping search already reports by end, longest first; the
         // order is stated here because `generative` and
         // `benchmarks_unnamed` take the first that fits.
-        found.sort_by_key(|&(s, e, _)| (e, s));
+        crate::sort::sort_by_key(&mut found, |&(s, e, _)| (e, s));
         Words { text, found }
     }
 

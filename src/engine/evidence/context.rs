@@ -130,7 +130,7 @@ impl<'a> Context<'a> {
             .filter(|c| !inside(&table_rows, c.span.0))
             .collect();
         claims.extend(tables::claims(text, &tables));
-        claims.sort_by_key(|c| c.span.0);
+        crate::sort::sort_by_key(&mut claims, |c| c.span.0);
 
         let raw = analyzer.names.find(text);
         let words = usage::Words::of(text);

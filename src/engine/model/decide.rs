@@ -155,7 +155,7 @@ fn group_scores(model: &Model, g: &GroupEvidence) -> (GroupScores, Vec<Reason>, 
             s.1 = s.1.max(model.thresholds.named_version);
         }
     }
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut scored, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let shares = scored.iter().map(|s| (s.0, s.1)).collect();
     let named = scored.iter().map(|s| s.3).collect();
     let member_reasons = scored.into_iter().map(|s| s.2).collect();
@@ -212,7 +212,7 @@ pub(crate) fn decide(analyzer: &Analyzer<'_>, model: &Model, evidence: &Evidence
         .iter()
         .filter_map(|g| decide_group(analyzer, model, g))
         .collect();
-    decided.sort_by(|a, b| {
+    crate::sort::sort_by(&mut decided, |a, b| {
         b.2.total_cmp(&a.2)
             .then_with(|| a.0.family.cmp(&b.0.family))
     });
@@ -237,7 +237,7 @@ pub(crate) fn decide(analyzer: &Analyzer<'_>, model: &Model, evidence: &Evidence
         }
         report.groups.push(group);
     }
-    report.suggestions.sort_by(|a, b| {
+    crate::sort::sort_by(&mut report.suggestions, |a, b| {
         b.confidence
             .total_cmp(&a.confidence)
             .then_with(|| a.id.cmp(&b.id))
@@ -275,7 +275,7 @@ fn reasons(items: &[Item], weights: &[f64], stage: Stage) -> (f64, Vec<Reason>) 
             });
         }
     }
-    out.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+    crate::sort::sort_by(&mut out, |a, b| b.weight.abs().total_cmp(&a.weight.abs()));
     (total, out)
 }
 
