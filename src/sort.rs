@@ -70,7 +70,7 @@ mod tests {
             std.sort_by_key(|&(k, _)| k);
             assert_eq!(ours, std, "length {len}");
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
-            std.sort_by(|a, b| b.0.cmp(&a.0));
+            std.sort_by_key(|&(k, _)| std::cmp::Reverse(k));
             assert_eq!(ours, std, "length {len}, reversed");
         }
     }
