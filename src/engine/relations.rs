@@ -9,6 +9,7 @@
 //! mention is constant.
 
 use crate::text::{prefix, suffix};
+use std::sync::OnceLock;
 
 use super::structure::Span;
 
@@ -320,11 +321,15 @@ pub(crate) fn relation(text: &str, sentence_span: Span, name: Span) -> Relation 
     let lower_after = after.to_ascii_lowercase();
 
     // Set against: in the few words just before the name.
-    if let Some((s, e)) = last_phrase_within_words(&lower_before, CONTRAST_BEFORE, 3) {
+    static CONTRAST: OnceLock<Phrases> = OnceLock::new();
+    static PROVENANCE: OnceLock<Phrases> = OnceLock::new();
+    let contrast = CONTRAST.get_or_init(|| Phrases::new(CONTRAST_BEFORE));
+    let provenance = PROVENANCE.get_or_init(|| Phrases::new(PROVENANCE_BEFORE));
+    if let Some((s, e)) = last_phrase_within_words(&lower_before, contrast, 3) {
         return Relation::Contrast((before_at + s, before_at + e));
     }
     // Named as a source: just before, or as "X-based".
-    if let Some((s, e)) = last_phrase_within_words(&lower_before, PROVENANCE_BEFORE, 4) {
+    if let Some((s, e)) = last_phrase_within_words(&lower_before, provenance, 4) {
         return Relation::Provenance((before_at + s, before_at + e));
     }
     // Used: a use frame before it ("evaluate on", "we use") with only a
@@ -364,11 +369,11 @@ pub(crate) fn relation(text: &str, sentence_span: Span, name: Span) -> Relation 
 
 /// The last of `phrases` in `lower` that ends within `max_words` words of
 /// its end (the name), as a span in `lower`.
-fn last_phrase_within_words(lower: &str, phrases: &[&str], max_words: usize) -> Option<Span> {
+fn last_phrase_within_words(lower: &str, phrases: &Phrases, max_words: usize) -> Option<Span> {
     // A phrase must end at or after `earliest_end` (the gap rule), so none
     // starts before `window`: only the last few words are searched.
     let earliest_end = earliest_gap_start(lower, max_words);
-    let longest = phrases.iter().map(|p| p.len()).max().unwrap_or(0);
+    let longest = phrases.longest;
     let mut window = earliest_end.saturating_sub(longest);
     while !lower.is_char_boundary(window) {
         window -= 1;
@@ -382,8 +387,8 @@ fn last_phrase_within_words(lower: &str, phrases: &[&str], max_words: usize) -> 
         if s > 0 && bytes[s - 1].is_ascii_alphanumeric() || !lower.is_char_boundary(s) {
             continue;
         }
-        for p in phrases {
-            if p.as_bytes().first() != Some(&bytes[s]) || !lower[s..].starts_with(p) {
+        for p in phrases.starting_with(bytes[s]) {
+            if !lower[s..].starts_with(p) {
                 continue;
             }
             let e = s + p.len();
@@ -397,6 +402,42 @@ fn last_phrase_within_words(lower: &str, phrases: &[&str], max_words: usize) -> 
         }
     }
     best
+}
+
+/// A list of phrases grouped by first byte, so that a word start is
+/// compared only with the phrases that can begin there.
+struct Phrases {
+    /// The phrases, ordered by first byte.
+    sorted: Vec<&'static str>,
+    /// For each byte, where its phrases start in `sorted` (and end at the
+    /// next byte's start).
+    starts: [u16; 257],
+    /// The longest phrase's length in bytes.
+    longest: usize,
+}
+
+impl Phrases {
+    fn new(phrases: &[&'static str]) -> Phrases {
+        let mut sorted: Vec<&'static str> =
+            phrases.iter().copied().filter(|p| !p.is_empty()).collect();
+        sorted.sort_unstable_by_key(|p| p.as_bytes()[0]);
+        let mut starts = [0u16; 257];
+        for b in 0..=256usize {
+            starts[b] = sorted.partition_point(|p| usize::from(p.as_bytes()[0]) < b) as u16;
+        }
+        let longest = sorted.iter().map(|p| p.len()).max().unwrap_or(0);
+        Phrases {
+            sorted,
+            starts,
+            longest,
+        }
+    }
+
+    /// The phrases that begin with `byte`.
+    fn starting_with(&self, byte: u8) -> &[&'static str] {
+        let b = usize::from(byte);
+        &self.sorted[usize::from(self.starts[b])..usize::from(self.starts[b + 1])]
+    }
 }
 
 /// The smallest `e` for which `lower[e..]` has at most `max_words` words (as
