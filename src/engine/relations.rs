@@ -421,10 +421,9 @@ impl Phrases {
         let mut sorted: Vec<&'static str> =
             phrases.iter().copied().filter(|p| !p.is_empty()).collect();
         sorted.sort_unstable_by_key(|p| p.as_bytes()[0]);
-        let mut starts = [0u16; 257];
-        for b in 0..=256usize {
-            starts[b] = sorted.partition_point(|p| usize::from(p.as_bytes()[0]) < b) as u16;
-        }
+        let starts: [u16; 257] = std::array::from_fn(|b| {
+            sorted.partition_point(|p| usize::from(p.as_bytes()[0]) < b) as u16
+        });
         let longest = sorted.iter().map(|p| p.len()).max().unwrap_or(0);
         Phrases {
             sorted,
