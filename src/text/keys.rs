@@ -52,6 +52,7 @@ impl KeyStream {
                 origin: Vec::with_capacity(text.len()),
                 words: Vec::new(),
             },
+            word: None,
             gap_chars: 0,
             gap_soft: true,
             gap_joiner: false,
@@ -93,7 +94,7 @@ impl KeyStream {
             }
             i = end;
         }
-        folder.stream
+        folder.finish(text.len())
     }
 
     /// The original byte span of folded bytes `start..end`.
@@ -109,6 +110,9 @@ impl KeyStream {
 /// the last key character.
 struct Folder {
     stream: KeyStream,
+    /// The word being read, if the last char was a key char; it joins
+    /// `stream.words` when a separator or the end of the text ends it.
+    word: Option<KeyWord>,
     /// The run's length in chars.
     gap_chars: usize,
     /// Whether every char of the run may sit inside a name.
@@ -125,27 +129,26 @@ impl Folder {
     /// word. Its folded bytes follow through [`Folder::push`].
     #[inline(always)]
     fn key_char(&mut self, start: usize, end: usize, upper: bool, digit: bool) {
+        if let Some(word) = &mut self.word {
+            word.digit |= digit;
+            word.later_upper |= upper;
+            return;
+        }
         let stream = &mut self.stream;
         if self.gap_chars > 0 && !(self.gap_soft && self.gap_chars <= 1) {
             stream.bytes.push(BREAK);
             stream.origin.push((self.gap_start as u32, start as u32));
         }
-        if self.gap_chars > 0 || stream.words.is_empty() {
-            let at = stream.bytes.len();
-            stream.words.push(KeyWord {
-                bytes: (at, at),
-                span: (start, end),
-                joined_to_previous: stream.bytes.last().is_some_and(|&b| b != BREAK),
-                digit,
-                joiner_before: self.gap_joiner && !stream.words.is_empty(),
-                first_upper: upper,
-                later_upper: false,
-            });
-        } else if let Some(word) = stream.words.last_mut() {
-            word.span.1 = end;
-            word.digit |= digit;
-            word.later_upper |= upper;
-        }
+        let at = stream.bytes.len();
+        self.word = Some(KeyWord {
+            bytes: (at, at),
+            span: (start, end),
+            joined_to_previous: stream.bytes.last().is_some_and(|&b| b != BREAK),
+            digit,
+            joiner_before: self.gap_joiner && !stream.words.is_empty(),
+            first_upper: upper,
+            later_upper: false,
+        });
         self.gap_chars = 0;
         self.gap_soft = true;
         self.gap_joiner = false;
@@ -154,23 +157,36 @@ impl Folder {
     /// One folded byte of the key character at `start..end`.
     #[inline(always)]
     fn push(&mut self, byte: u8, start: usize, end: usize) {
-        let stream = &mut self.stream;
-        stream.bytes.push(byte);
-        stream.origin.push((start as u32, end as u32));
-        if let Some(word) = stream.words.last_mut() {
-            word.bytes.1 = stream.bytes.len();
-        }
+        self.stream.bytes.push(byte);
+        self.stream.origin.push((start as u32, end as u32));
     }
 
-    /// A separator character at `start`.
+    /// A separator character at `start`: ends the word before it.
     #[inline(always)]
     fn separator(&mut self, start: usize, soft: bool, joiner: bool) {
         if self.gap_chars == 0 {
             self.gap_start = start;
+            self.end_word(start);
         }
         self.gap_chars += 1;
         self.gap_soft &= soft;
         self.gap_joiner |= joiner;
+    }
+
+    /// Ends the word being read, if any, at text byte `end`: its chars are
+    /// contiguous, so it ends where the separator after it begins.
+    fn end_word(&mut self, end: usize) {
+        if let Some(mut word) = self.word.take() {
+            word.bytes.1 = self.stream.bytes.len();
+            word.span.1 = end;
+            self.stream.words.push(word);
+        }
+    }
+
+    /// The stream, with the last word ended at the end of the text.
+    fn finish(mut self, text_len: usize) -> KeyStream {
+        self.end_word(text_len);
+        self.stream
     }
 }
 
