@@ -9,7 +9,6 @@
 //! mention is constant.
 
 use crate::text::{prefix, suffix};
-use std::sync::OnceLock;
 
 use super::structure::Span;
 
@@ -321,15 +320,11 @@ pub(crate) fn relation(text: &str, sentence_span: Span, name: Span) -> Relation 
     let lower_after = after.to_ascii_lowercase();
 
     // Set against: in the few words just before the name.
-    static CONTRAST: OnceLock<Phrases> = OnceLock::new();
-    static PROVENANCE: OnceLock<Phrases> = OnceLock::new();
-    let contrast = CONTRAST.get_or_init(|| Phrases::new(CONTRAST_BEFORE));
-    let provenance = PROVENANCE.get_or_init(|| Phrases::new(PROVENANCE_BEFORE));
-    if let Some((s, e)) = last_phrase_within_words(&lower_before, contrast, 3) {
+    if let Some((s, e)) = last_phrase_within_words(&lower_before, CONTRAST.view(), 3) {
         return Relation::Contrast((before_at + s, before_at + e));
     }
     // Named as a source: just before, or as "X-based".
-    if let Some((s, e)) = last_phrase_within_words(&lower_before, provenance, 4) {
+    if let Some((s, e)) = last_phrase_within_words(&lower_before, PROVENANCE.view(), 4) {
         return Relation::Provenance((before_at + s, before_at + e));
     }
     // Used: a use frame before it ("evaluate on", "we use") with only a
@@ -369,7 +364,11 @@ pub(crate) fn relation(text: &str, sentence_span: Span, name: Span) -> Relation 
 
 /// The last of `phrases` in `lower` that ends within `max_words` words of
 /// its end (the name), as a span in `lower`.
-fn last_phrase_within_words(lower: &str, phrases: &Phrases, max_words: usize) -> Option<Span> {
+fn last_phrase_within_words(
+    lower: &str,
+    phrases: PhraseIndex<'_>,
+    max_words: usize,
+) -> Option<Span> {
     // A phrase must end at or after `earliest_end` (the gap rule), so none
     // starts before `window`: only the last few words are searched.
     let earliest_end = earliest_gap_start(lower, max_words);
@@ -404,11 +403,17 @@ fn last_phrase_within_words(lower: &str, phrases: &Phrases, max_words: usize) ->
     best
 }
 
+/// [`CONTRAST_BEFORE`] grouped by first byte, at compile time.
+const CONTRAST: Phrases<{ CONTRAST_BEFORE.len() }> = Phrases::new(CONTRAST_BEFORE);
+/// [`PROVENANCE_BEFORE`] grouped by first byte, at compile time.
+const PROVENANCE: Phrases<{ PROVENANCE_BEFORE.len() }> = Phrases::new(PROVENANCE_BEFORE);
+
 /// A list of phrases grouped by first byte, so that a word start is
-/// compared only with the phrases that can begin there.
-struct Phrases {
+/// compared only with the phrases that can begin there. Built by the
+/// compiler: the page carries the table, not code to build it.
+struct Phrases<const N: usize> {
     /// The phrases, ordered by first byte.
-    sorted: Vec<&'static str>,
+    sorted: [&'static str; N],
     /// For each byte, where its phrases start in `sorted` (and end at the
     /// next byte's start).
     starts: [u16; 257],
@@ -416,15 +421,39 @@ struct Phrases {
     longest: usize,
 }
 
-impl Phrases {
-    fn new(phrases: &[&'static str]) -> Phrases {
-        let mut sorted: Vec<&'static str> =
-            phrases.iter().copied().filter(|p| !p.is_empty()).collect();
-        sorted.sort_unstable_by_key(|p| p.as_bytes()[0]);
-        let starts: [u16; 257] = std::array::from_fn(|b| {
-            sorted.partition_point(|p| usize::from(p.as_bytes()[0]) < b) as u16
-        });
-        let longest = sorted.iter().map(|p| p.len()).max().unwrap_or(0);
+impl<const N: usize> Phrases<N> {
+    /// Groups `phrases` (N of them, none empty; the build fails otherwise).
+    const fn new(phrases: &[&'static str]) -> Phrases<N> {
+        assert!(phrases.len() == N && N < u16::MAX as usize);
+        let mut sorted = [""; N];
+        let mut longest = 0;
+        let mut i = 0;
+        while i < N {
+            // Insertion by first byte, keeping the list's order within a byte.
+            let p = phrases[i];
+            assert!(!p.is_empty());
+            if p.len() > longest {
+                longest = p.len();
+            }
+            let mut at = i;
+            while at > 0 && sorted[at - 1].as_bytes()[0] > p.as_bytes()[0] {
+                sorted[at] = sorted[at - 1];
+                at -= 1;
+            }
+            sorted[at] = p;
+            i += 1;
+        }
+        // The count of phrases before byte b, for every b (and 256: all).
+        let mut starts = [0u16; 257];
+        let mut k = 0;
+        while k < N {
+            let mut b = sorted[k].as_bytes()[0] as usize + 1;
+            while b < 257 {
+                starts[b] += 1;
+                b += 1;
+            }
+            k += 1;
+        }
         Phrases {
             sorted,
             starts,
@@ -432,6 +461,24 @@ impl Phrases {
         }
     }
 
+    fn view(&self) -> PhraseIndex<'_> {
+        PhraseIndex {
+            sorted: &self.sorted,
+            starts: &self.starts,
+            longest: self.longest,
+        }
+    }
+}
+
+/// A [`Phrases`] of any length, so that one search serves every list.
+#[derive(Clone, Copy)]
+struct PhraseIndex<'a> {
+    sorted: &'a [&'static str],
+    starts: &'a [u16; 257],
+    longest: usize,
+}
+
+impl PhraseIndex<'_> {
     /// The phrases that begin with `byte`.
     fn starting_with(&self, byte: u8) -> &[&'static str] {
         let b = usize::from(byte);
