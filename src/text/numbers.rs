@@ -20,12 +20,17 @@ pub(crate) fn numbers(text: &str) -> Vec<NumberToken> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Straight to the next digit: most of a text has none.
+        let Some(skip) = bytes[i..].iter().position(u8::is_ascii_digit) else {
+            break;
+        };
+        i += skip;
         // Digits glued to a word are part of a name (ResNet50, MS-Celeb-1M).
         let glued = i > 0
             && (bytes[i - 1].is_ascii_alphanumeric()
                 || bytes[i - 1] == b'.'
                 || bytes[i - 1] == b'-' && i > 1 && bytes[i - 2].is_ascii_alphabetic());
-        if !bytes[i].is_ascii_digit() || glued {
+        if glued {
             i += 1;
             continue;
         }
