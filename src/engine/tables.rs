@@ -252,6 +252,11 @@ fn markdown_row(line: &str, at: usize, loose: bool) -> Option<Row> {
 
 /// `a & b & c \\` → its cells.
 fn latex_row(line: &str, at: usize) -> Option<Row> {
+    // No '&', no cells: most lines (a whole abstract may be one) end here
+    // without a search from the end.
+    if !line.contains('&') {
+        return None;
+    }
     let trimmed = line.trim_end();
     let body_end = trimmed.rfind("\\\\").filter(|&i| {
         trimmed[i + 2..].trim().is_empty() || trimmed[i + 2..].trim().starts_with('\\')
