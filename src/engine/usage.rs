@@ -5,6 +5,7 @@
 //! most papers citing MS-Celeb-1M's paper did not use it), so a name counts
 //! fully only where the text says it trains, evaluates or experiments on it.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -226,7 +227,7 @@ const GENERATIVE_WORDS: &[&str] = &[
 ];
 
 /// The word list a pattern of the combined automaton comes from.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum List {
     Use,
     ModelUse,
@@ -282,6 +283,10 @@ fn lists() -> &'static Lists {
 
 /// The words of every list in one text, found in one pass.
 pub(crate) struct Words<'t> {
+    /// The answers to `first` already given: every mention of a sentence
+    /// asks about the same sentence, and a sentence with thousands of
+    /// mentions (a 2 MiB run-on line) must not be read thousands of times.
+    answered: RefCell<FastMap<(List, Span), Option<Span>>>,
     text: &'t str,
     /// Every occurrence of every word, as (start, end, list), in the order
     /// of their ends (then starts).
@@ -301,7 +306,11 @@ impl<'t> Words<'t> {
         // order is stated here because `generative` and
         // `benchmarks_unnamed` take the first that fits.
         crate::sort::sort_by_key(&mut found, |&(s, e, _)| (e, s));
-        Words { text, found }
+        Words {
+            answered: RefCell::default(),
+            text,
+            found,
+        }
     }
 
     /// The words of `list` that lie inside `span` and start a word there
@@ -331,10 +340,16 @@ impl<'t> Words<'t> {
     /// The earliest word of `list` in `span`, extended to the end of the
     /// word it starts ("experiment" → "experiments"), not past `span`.
     fn first(&self, list: List, span: Span) -> Option<Span> {
+        if let Some(&known) = self.answered.borrow().get(&(list, span)) {
+            return known;
+        }
         let inside = &self.text[..span.1];
-        self.within(list, span)
+        let first = self
+            .within(list, span)
             .map(|(s, e)| (s, whole_word_end(inside, e)))
-            .min()
+            .min();
+        self.answered.borrow_mut().insert((list, span), first);
+        first
     }
 
     /// How often the text uses each task's domain words.
@@ -471,6 +486,18 @@ mod tests {
         assert_eq!(found(span_of("Test")), Some("Test"));
         // The start of a span counts as the start of a word.
         assert_eq!(found(span_of("trained on LFW.")), Some("trained"));
+    }
+
+    #[test]
+    fn reads_a_sentence_once_however_many_names_it_holds() {
+        // A run-on sentence with a name every few words is asked about once
+        // per name; it is read once, not once per name.
+        let text = "We train on LFW and LFW and LFW and LFW.";
+        let words = Words::of(text);
+        let sentence = (0, text.len());
+        let answers: Vec<_> = (0..4).map(|_| words.use_words(sentence)).collect();
+        assert!(answers.iter().all(|a| *a == Some((3, 8))));
+        assert_eq!(words.answered.borrow().len(), 1);
     }
 
     #[test]
