@@ -121,46 +121,74 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
 ];
 
 /// The value of digits with thousands separators (',' or ' ') and at most
-/// one decimal point, as the nearest `f64`.
+/// one decimal point, as an `f64`.
 ///
 /// Written by hand rather than through `str::parse`, which needs a copy
 /// without the separators and, in the page, 14 KB of float-parsing tables.
-/// For up to 15 significant digits and 22 decimals (every count a paper
-/// states) both the digits and the power of ten are exact in an `f64`, so
-/// the one division rounds exactly as `parse` does; longer runs of digits
-/// are read approximately.
+/// The digits are read as an integer of at most 19 significant digits
+/// times a power of ten, trailing zeros dropped. When that integer is below
+/// 2^53 and the power within ±22 (every count a paper states, however many
+/// zeros it is written with) both are exact in an `f64`, so the one
+/// multiplication or division rounds exactly as `parse` does. Longer or
+/// tinier numbers come within a few units in the last place of it: digits
+/// past the 19th are dropped, and a large power is applied in steps. The
+/// result is never NaN.
 fn decimal_value(written: &[u8]) -> f64 {
-    let mut digits: u64 = 0;
-    let mut significant = 0usize;
-    let mut decimals = 0usize;
+    let mut integer: u64 = 0;
+    let mut kept = 0u32;
+    let mut power: i64 = 0;
     let mut after_point = false;
-    let mut approximate = 0.0f64;
     for &b in written {
         match b {
             b'0'..=b'9' => {
                 let d = u64::from(b - b'0');
-                if significant < 15 {
-                    digits = digits * 10 + d;
-                    if digits > 0 {
-                        significant += 1;
+                if kept < 19 {
+                    // Leading zeros are not significant digits.
+                    if integer > 0 || d > 0 {
+                        kept += 1;
                     }
-                } else {
-                    significant += 1;
-                }
-                approximate = approximate * 10.0 + d as f64;
-                if after_point {
-                    decimals += 1;
+                    integer = integer * 10 + d;
+                    if after_point {
+                        power -= 1;
+                    }
+                } else if !after_point {
+                    // A dropped digit before the point still scales.
+                    power += 1;
                 }
             }
             b'.' => after_point = true,
             _ => {}
         }
     }
-    if significant <= 15 && decimals < EXACT_POWERS_OF_TEN.len() {
-        digits as f64 / EXACT_POWERS_OF_TEN[decimals]
-    } else {
-        approximate / 10f64.powi(decimals as i32)
+    if integer == 0 {
+        return 0.0;
     }
+    while integer % 10 == 0 {
+        integer /= 10;
+        power += 1;
+    }
+    let mut value = integer as f64;
+    let exact = integer < 1 << 53 && power.unsigned_abs() < EXACT_POWERS_OF_TEN.len() as u64;
+    if exact {
+        let scale = EXACT_POWERS_OF_TEN[power.unsigned_abs() as usize];
+        return if power < 0 {
+            value / scale
+        } else {
+            value * scale
+        };
+    }
+    let largest = EXACT_POWERS_OF_TEN.len() as i64 - 1;
+    while power != 0 {
+        let step = power.clamp(-largest, largest);
+        let scale = EXACT_POWERS_OF_TEN[step.unsigned_abs() as usize];
+        value = if step < 0 {
+            value / scale
+        } else {
+            value * scale
+        };
+        power -= step;
+    }
+    value
 }
 
 #[cfg(test)]
@@ -169,8 +197,10 @@ mod tests {
 
     #[test]
     fn reads_a_decimal_exactly_as_parse_does() {
-        // Counts, decimals and thousands groups, and a sweep of generated
-        // digit strings of every length up to 15 significant digits.
+        // Counts, decimals, thousands groups and long runs of zeros, and a
+        // sweep of generated digit strings: exactly `parse`'s value where
+        // the significant digits are below 2^53 and the power of ten within
+        // ±22, within a few ulps (and never NaN) elsewhere.
         let mut written: Vec<String> = [
             "0",
             "7",
@@ -184,27 +214,46 @@ mod tests {
             "99.53",
             "12.345678901234",
             "900000000000000",
+            "123456789012345678",
+            "3.14159265358979323846",
+            "0.000000000000000000000001",
+            "00012.50",
         ]
         .iter()
         .map(|s| s.to_string())
         .collect();
+        written.push(format!("13233.{}", "0".repeat(400)));
+        written.push(format!("1.{}", "1".repeat(400)));
+        written.push(format!("7{}", "0".repeat(30)));
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..20_000 {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            let len = 1 + (seed >> 60) as usize % 15;
+            let len = 1 + (seed >> 58) as usize % 24;
             let digits: String = (0..len)
-                .map(|k| char::from(b'0' + ((seed >> (k * 4 % 56)) % 10) as u8))
+                .map(|k| char::from(b'0' + ((seed >> (k * 5 % 56)) % 10) as u8))
                 .collect();
-            let point = (seed >> 20) as usize % (len + 1);
+            let zeros = "0".repeat((seed >> 16) as usize % 8);
+            let point = (seed >> 24) as usize % (len + 1);
             written.push(if point == 0 || point == len {
-                digits
+                format!("{digits}{zeros}")
             } else {
-                format!("{}.{}", &digits[..point], &digits[point..])
+                format!("{}.{}{zeros}", &digits[..point], &digits[point..])
             });
         }
         for w in written {
             let parsed: f64 = w.replace([',', ' '], "").parse().unwrap();
-            assert_eq!(decimal_value(w.as_bytes()), parsed, "{w}");
+            let ours = decimal_value(w.as_bytes());
+            let digits = w.trim_matches(|c: char| c == '0' || c == '.' || c == ',' || c == ' ');
+            let significant = digits.bytes().filter(u8::is_ascii_digit).count();
+            if significant <= 15 && (parsed == 0.0 || (1e-22..=1e22).contains(&parsed.abs())) {
+                assert_eq!(ours, parsed, "{w}");
+            } else {
+                assert!(ours.is_finite(), "{w}");
+                assert!(
+                    (ours - parsed).abs() <= parsed.abs() * 1e-14,
+                    "{w}: {ours} vs {parsed}"
+                );
+            }
         }
     }
 
