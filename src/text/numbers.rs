@@ -163,7 +163,7 @@ fn decimal_value(written: &[u8]) -> f64 {
     if integer == 0 {
         return 0.0;
     }
-    while integer % 10 == 0 {
+    while integer.is_multiple_of(10) {
         integer /= 10;
         power += 1;
     }
