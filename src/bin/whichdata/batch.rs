@@ -349,10 +349,9 @@ fn corpus(
 ///
 /// Documents go in chunks of `size`. While the cores work on one chunk,
 /// this thread writes the previous chunk's results and reads the next
-/// chunk, then joins in the analysis; within a chunk each thread takes the
-/// next document not yet taken, so a long one does not leave a core idle.
-/// At most three chunks are held at once. `after` is told the count written
-/// after each chunk.
+/// chunk, then joins in the analysis. At most three chunks are held at
+/// once, so a chunk's results are written once the next chunk is read.
+/// `after` is told the count written after each chunk is written.
 fn analyse_in_order(
     analyzer: &Analyzer<'_>,
     mut docs: impl Iterator<Item = Result<Document, String>>,
@@ -360,55 +359,70 @@ fn analyse_in_order(
     sink: &mut Sink<'_>,
     mut after: impl FnMut(usize),
 ) -> Result<(), Stop> {
-    let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()) - 1;
     let (mut current, mut unread) = read_chunk(&mut docs, size);
-    let mut written: Option<(Vec<Document>, Results)> = None;
+    let mut analysed: Option<(Vec<Document>, Results)> = None;
     while !current.is_empty() {
-        let next = AtomicUsize::new(0);
-        let slots: Vec<OnceLock<Result<Report, String>>> =
-            (0..current.len()).map(|_| OnceLock::new()).collect();
-        // Takes the next document not yet taken, until none is left.
-        let work = || {
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(doc) = current.get(i) else { break };
-                // Each index is taken once, so each slot is set once.
-                let _ = slots[i].set(analyse(analyzer, doc));
-            }
-        };
-        let (wrote, read) = std::thread::scope(|scope| {
-            for _ in 0..helpers.min(current.len().saturating_sub(1)) {
-                scope.spawn(work);
-            }
-            let wrote = written.take().map_or(Ok(()), |(docs, results)| {
-                write_results(sink, &docs, results)
-            });
-            let read = if unread.is_none() && wrote.is_ok() {
+        let (results, (wrote, read)) = analyse_chunk(analyzer, &current, || {
+            let wrote = analysed
+                .take()
+                .map(|(docs, results)| write_results(sink, &docs, results));
+            let read = if unread.is_none() && !matches!(wrote, Some(Err(_))) {
                 read_chunk(&mut docs, size)
             } else {
                 (Vec::new(), None)
             };
-            work();
             (wrote, read)
         });
-        wrote?;
-        after(sink.done);
-        let results = slots
-            .into_iter()
-            .map(|slot| {
-                slot.into_inner()
-                    .unwrap_or_else(|| Err("whichdata lost this document's result".to_string()))
-            })
-            .collect();
-        written = Some((std::mem::replace(&mut current, read.0), results));
+        if let Some(wrote) = wrote {
+            wrote?;
+            after(sink.done);
+        }
+        analysed = Some((std::mem::replace(&mut current, read.0), results));
         unread = unread.or(read.1);
     }
-    if let Some((docs, results)) = written {
+    if let Some((docs, results)) = analysed {
         write_results(sink, &docs, results)?;
         after(sink.done);
     }
     // What was read before a failure is written above; then the failure.
     unread.map_or(Ok(()), |e| Err(Stop::Input(e)))
+}
+
+/// Analyses `chunk` on every core, running `meanwhile` on this thread
+/// before it joins in. Each thread takes the next document not yet taken,
+/// so a long one does not leave a core idle.
+fn analyse_chunk<R>(
+    analyzer: &Analyzer<'_>,
+    chunk: &[Document],
+    meanwhile: impl FnOnce() -> R,
+) -> (Results, R) {
+    let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()) - 1;
+    let next = AtomicUsize::new(0);
+    let slots: Vec<OnceLock<Result<Report, String>>> =
+        (0..chunk.len()).map(|_| OnceLock::new()).collect();
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(doc) = chunk.get(i) else { break };
+            // Each index is taken once, so each slot is set once.
+            let _ = slots[i].set(analyse(analyzer, doc));
+        }
+    };
+    let other = std::thread::scope(|scope| {
+        for _ in 0..helpers.min(chunk.len().saturating_sub(1)) {
+            scope.spawn(work);
+        }
+        let other = meanwhile();
+        work();
+        other
+    });
+    let results = slots
+        .into_iter()
+        // `analyse` catches panics, and every index below the chunk's
+        // length was taken before the threads ended.
+        .map(|slot| slot.into_inner().expect("every document was analysed"))
+        .collect();
+    (results, other)
 }
 
 /// A chunk's reports (or each document's error), in input order.
