@@ -248,6 +248,7 @@ struct Lists {
     of_pattern: Vec<List>,
 }
 
+/// The combined automaton, built on first use and shared by every text.
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {

@@ -29,8 +29,9 @@ pub(crate) struct KeyWord {
     pub bytes: (usize, usize),
     /// Its original span.
     pub span: (usize, usize),
-    /// Only a soft separator (one space, hyphen, underscore, slash or dot)
-    /// lies between it and the previous word.
+    /// Only a soft separator (one space, hyphen, underscore, slash, dot or
+    /// typeset hyphen or dash, U+2010 to U+2013) lies between it and the
+    /// previous word.
     pub joined_to_previous: bool,
     /// A digit in the word.
     pub digit: bool,
