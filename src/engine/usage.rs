@@ -317,20 +317,27 @@ impl<'t> Words<'t> {
     /// The words of `list` that lie inside `span` and start a word there
     /// (the start of `span` counts as a word start), in order.
     fn within(&self, list: List, span: Span) -> impl Iterator<Item = Span> + '_ {
-        let (from, to) = span;
+        self.inside(span)
+            .filter(move |f| f.2 == list && self.starts_word(f.0, span.0))
+            .map(|f| (f.0, f.1))
+    }
+
+    /// Every word found wholly inside `span`, of any list.
+    fn inside(&self, (from, to): Span) -> impl Iterator<Item = &(usize, usize, List)> + '_ {
         let first = self.found.partition_point(|f| f.1 <= from);
         self.found[first..]
             .iter()
             .take_while(move |f| f.1 <= to)
-            .filter(move |f| f.2 == list && f.0 >= from)
-            .filter(move |f| {
-                f.0 == from
-                    || !self.text[..f.0]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-            })
-            .map(|f| (f.0, f.1))
+            .filter(move |f| f.0 >= from)
+    }
+
+    /// Whether a word at `at` starts a word of a span that begins at `from`.
+    fn starts_word(&self, at: usize, from: usize) -> bool {
+        at == from
+            || !self.text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
     }
 
     /// The whole text's span.
@@ -355,11 +362,13 @@ impl<'t> Words<'t> {
 
     /// How often the text uses each task's domain words.
     pub(crate) fn domains(&self) -> FastMap<Cue, usize> {
+        // One pass over the words found, not one per task.
         let mut counts: FastMap<Cue, usize> = FastMap::default();
-        for task in DOMAIN_TASKS {
-            let n = self.within(List::Domain(task), self.all()).count();
-            if n > 0 {
-                counts.insert(task, n);
+        for &(start, _, list) in self.inside(self.all()) {
+            if let List::Domain(task) = list
+                && self.starts_word(start, 0)
+            {
+                *counts.entry(task).or_default() += 1;
             }
         }
         counts
