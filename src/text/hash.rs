@@ -67,25 +67,6 @@ impl Hasher for Fx {
     }
 }
 
-/// FNV-1a, 64 bits: slower, but the same on every platform and run.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 /// A `HashMap` with the fast hasher.
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 /// A `HashSet` with the fast hasher.
@@ -93,9 +74,9 @@ pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
 
 /// FNV-1a of `bytes`: a stable hash (the same on every platform and run).
 pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h = Fnv::default();
-    h.write(bytes);
-    h.0
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
