@@ -165,26 +165,20 @@ mod tests {
             } else {
                 ("IsDerivedFrom", "IsSourceOf")
             };
-            let (ids, items) = lineage(registry, child);
-            assert!(
-                ids.iter()
-                    .chain(&items)
-                    .any(|l| l["relationType"] == relation
-                        && named(l) == names(registry, child, parent)),
-                "{} does not say it {relation} {}",
-                child.id,
-                parent.id
-            );
-            let (ids, items) = lineage(registry, parent);
-            assert!(
-                ids.iter()
-                    .chain(&items)
-                    .any(|l| l["relationType"] == inverse
-                        && named(l) == names(registry, parent, child)),
-                "{} does not say it {inverse} {}",
-                parent.id,
-                child.id
-            );
+            let says = |from: &Entry, relation: &str, to: &Entry| {
+                let (ids, items) = lineage(registry, from);
+                assert!(
+                    ids.iter()
+                        .chain(&items)
+                        .any(|l| l["relationType"] == relation
+                            && named(l) == names(registry, from, to)),
+                    "{} does not say it {relation} {}",
+                    from.id,
+                    to.id
+                );
+            };
+            says(child, relation, parent);
+            says(parent, inverse, child);
             links += 1;
         }
         assert!(links > 50, "{links} parent links");
