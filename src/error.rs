@@ -21,6 +21,8 @@ enum ErrorKind {
         column: usize,
         message: String,
     },
+    /// Bytes that should hold a registry in compact form do not.
+    Compact { message: String },
     /// The registry parses but breaks one or more invariants.
     Invalid { problems: Vec<Problem> },
     /// A model document (fitted weights) cannot be used.
@@ -63,6 +65,14 @@ impl Error {
                 line: err.line(),
                 column: err.column(),
                 message,
+            },
+        }
+    }
+
+    pub(crate) fn compact(err: &crate::registry::compact::CompactError) -> Error {
+        Error {
+            kind: ErrorKind::Compact {
+                message: err.to_string(),
             },
         }
     }
@@ -140,6 +150,10 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            ErrorKind::Compact { message } => write!(
+                f,
+                "registry is not in this version's compact form ({message}); load its JSON file again"
+            ),
             ErrorKind::Model { message } => write!(f, "the model file cannot be used: {message}"),
             ErrorKind::TooLarge {
                 what,

@@ -32,6 +32,7 @@ pub use engine::{
     UseFeature, Verdict, VersionFeature, parse_reference_list, thousands,
 };
 pub use error::{Error, Problem};
+pub use registry::compact;
 pub use registry::{
     Access, Alias, Annotation, Availability, CommercialUse, Cue, CueLink, Entry, EntryKind,
     FORMAT_NAME, FORMAT_VERSION, License, Note, Paper, PaperLink, PaperRole, Quantity, Registry,

@@ -125,6 +125,23 @@ proptest! {
     }
 
     #[test]
+    fn a_damaged_compact_registry_loads_or_fails_cleanly(
+        damage in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..4),
+    ) {
+        // As a registry kept in browser storage might be: some bytes
+        // changed. It reads, or fails with a message; it never panics.
+        static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        let mut bytes = BYTES.get_or_init(|| Registry::builtin().unwrap().to_compact()).clone();
+        for (at, value) in damage {
+            let i = at.index(bytes.len());
+            bytes[i] = value;
+        }
+        if let Err(e) = Registry::from_compact(&bytes) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
     fn any_batch_line_parses_or_names_the_problem(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         if let Err(e) = whichdata::parse_document_line(&bytes) {
             prop_assert!(!e.message.is_empty());

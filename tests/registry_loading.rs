@@ -335,3 +335,64 @@ fn the_file_in_the_repository_loads_to_the_registry_built_in() {
         "the embedded copy is compact"
     );
 }
+
+#[test]
+fn the_compact_form_reads_back_to_the_same_registry() {
+    // The built-in registry is read from the compact form that build.rs
+    // writes (the test above compares it with the file); a registry turned
+    // into that form, as the page keeps a loaded one, reads back the same.
+    let builtin = Registry::builtin().unwrap();
+    let bytes = builtin.to_compact();
+    assert!(bytes.len() < Registry::builtin_json().len());
+    let again = Registry::from_compact(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again.document(), builtin.document());
+    // A registry other than the built-in one, too.
+    let mine = load(&valid()).unwrap();
+    let again = Registry::from_compact(&mine.to_compact()).unwrap();
+    assert_eq!(again.document(), mine.document());
+}
+
+#[test]
+fn bytes_that_are_not_the_compact_form_are_refused_with_their_place() {
+    let bytes = Registry::builtin().unwrap().to_compact();
+    for (what, input) in [
+        ("nothing", Vec::new()),
+        (
+            "the JSON file",
+            Registry::builtin_json().as_bytes().to_vec(),
+        ),
+        ("another version", {
+            let mut b = bytes.clone();
+            b[6] ^= 0xff;
+            b
+        }),
+        ("bytes after the end", {
+            let mut b = bytes.clone();
+            b.push(0);
+            b
+        }),
+    ] {
+        let err = Registry::from_compact(&input).expect_err(what);
+        assert!(
+            err.to_string().contains("compact form") && err.to_string().contains("at byte"),
+            "{what}: {err}"
+        );
+    }
+    // Every cut ends in an error that names a byte, never a panic.
+    for cut in (0..bytes.len()).step_by(97).chain([bytes.len() - 1]) {
+        let err = Registry::from_compact(&bytes[..cut]).expect_err("a truncated registry");
+        assert!(err.to_string().contains("at byte"), "{err}");
+    }
+}
+
+#[test]
+fn a_compact_registry_that_breaks_the_rules_is_refused_like_a_file() {
+    // The form carries no guarantee of its own: a stored registry edited
+    // outside the page is checked by the same rules as a JSON file.
+    let mut doc = valid();
+    doc["entries"][1]["parent"] = json!("D404");
+    let document: whichdata::RegistryDocument = serde_json::from_value(doc).unwrap();
+    let bytes = whichdata::compact::encode(&document);
+    let err = Registry::from_compact(&bytes).expect_err("an unknown parent");
+    assert!(!err.problems().is_empty(), "{err}");
+}

@@ -1,12 +1,14 @@
 //! The registry: every dataset, derivative and pre-trained model whichdata
 //! knows, with the facts that tell them apart and the source of each fact.
 //!
-//! `registry.json` at the repository root is compiled into every build and
-//! parsed once, on first use. A user may load another file instead; it goes
+//! `registry.json` at the repository root is compiled into every build (in
+//! the compact form of [`compact`], written by `build.rs`) and read once, on
+//! first use. A user may load another file instead; it goes
 //! through the same parser and the same checks, so a registry that loads is
 //! one the engine can trust: ids are unique, parents exist, every fact names
 //! a source that exists.
 
+pub mod compact;
 mod model;
 mod validate;
 
@@ -18,8 +20,12 @@ use std::sync::OnceLock;
 use crate::error::Error;
 
 /// The registry compiled into this build: `registry.json`, compacted by
-/// `build.rs`.
+/// `build.rs`. Only tools that show or export the file link it in.
 const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.min.json"));
+
+/// The same registry in compact form, which is what [`Registry::builtin`]
+/// reads: no JSON parser is needed to start.
+const BUILTIN_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/registry.bin"));
 
 /// A loaded and validated registry.
 #[derive(Clone, Debug)]
@@ -39,6 +45,19 @@ impl Registry {
         Registry::from_document(document)
     }
 
+    /// Reads and validates a registry in the compact form of this build
+    /// (see [`compact`]), as written by [`Registry::to_compact`].
+    pub fn from_compact(bytes: &[u8]) -> Result<Registry, Error> {
+        let document = compact::decode(bytes).map_err(|e| Error::compact(&e))?;
+        Registry::from_document(document)
+    }
+
+    /// The registry in compact form, which [`Registry::from_compact`] reads
+    /// without a JSON parser.
+    pub fn to_compact(&self) -> Vec<u8> {
+        compact::encode(&self.document)
+    }
+
     /// Validates an already-parsed document.
     pub fn from_document(document: RegistryDocument) -> Result<Registry, Error> {
         let problems = validate::check(&document);
@@ -54,14 +73,14 @@ impl Registry {
         Ok(Registry { document, index })
     }
 
-    /// The registry compiled into this build, parsed on first use.
+    /// The registry compiled into this build, read on first use.
     ///
     /// The built-in registry is checked by the test suite, so this fails only
     /// in a build whose tests were not run.
     pub fn builtin() -> Result<&'static Registry, Error> {
         static BUILTIN: OnceLock<Result<Registry, Error>> = OnceLock::new();
         BUILTIN
-            .get_or_init(|| Registry::from_json(BUILTIN_JSON))
+            .get_or_init(|| Registry::from_compact(BUILTIN_COMPACT))
             .as_ref()
             .map_err(Clone::clone)
     }
