@@ -108,6 +108,45 @@ test("a broken registry file is refused with its place, and the built-in one sta
   await page.close();
 });
 
+test("a loaded registry is read by the file reader, kept for the next visit, and reset", async () => {
+  const { page, errors } = await openApp();
+  await page.click("text=Registry");
+  // The built-in registry's own file with one entry renamed: a registry
+  // that differs from the built-in one where a user can see it.
+  const registry = JSON.parse(readFileSync(join(ROOT, "registry.json"), "utf8"));
+  registry.entries.find((e) => e.id === "D2").name = "DukeMTMC-reID (my copy)";
+  const mine = join(mkdtempSync(join(tmpdir(), "whichdata-")), "mine.json");
+  writeFileSync(mine, JSON.stringify(registry));
+  const before = requests.length;
+  await page.setInputFiles("#registry-file", mine);
+  await page.locator(".loader", { hasText: "In use: your registry “mine.json”" }).waitFor();
+  assert.ok(requests.slice(before).some((u) => u.includes("pdf-worker")), "parsed by the file reader");
+  await page.click("text=Analyse a text");
+  await paste(page, TABLE7_DUKE);
+  await page.locator('article.card[data-dataset-id="D2"]', { hasText: "(my copy)" }).waitFor();
+
+  // The next visit reads it back from storage, without the file reader.
+  const beforeReload = requests.length;
+  await page.reload();
+  await page.locator('article.card[data-dataset-id="D2"]', { hasText: "(my copy)" }).waitFor();
+  assert.ok(!requests.slice(beforeReload).some((u) => u.includes("pdf-worker")), "read from its compact form");
+
+  // A compact form this version cannot read (as after an upgrade): the
+  // saved file goes through the file reader again, and nothing is lost.
+  await page.evaluate(() => localStorage.setItem("whichdata.registry.compact", "stale"));
+  await page.reload();
+  await page.locator('article.card[data-dataset-id="D2"]', { hasText: "(my copy)" }).waitFor();
+
+  await page.click("text=Registry");
+  await page.click("text=Back to the built-in registry");
+  await page.locator(".loader", { hasText: "In use: the built-in registry" }).waitFor();
+  await page.reload();
+  await page.click("text=Registry");
+  assert.match(await page.locator(".loader").innerText(), /In use: the built-in registry/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the engine is callable from JavaScript and returns the CLI's object", async () => {
   const { page } = await openApp();
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.analyze);

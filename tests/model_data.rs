@@ -71,3 +71,15 @@ fn a_model_file_with_an_unknown_feature_is_refused() {
     let err = Model::from_json(&doc.to_string()).unwrap_err();
     assert!(err.to_string().contains("no_such_feature"), "{err}");
 }
+
+#[test]
+fn the_compiled_in_model_is_the_file() {
+    // build.rs turns the file into constants; they must say what
+    // `Model::from_json` reads from it (the fitting record aside).
+    let text =
+        std::fs::read_to_string(format!("{}/model/weights.json", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    let mut from_file = Model::from_json(&text).unwrap();
+    from_file.fit = serde_json::Value::Null;
+    assert_eq!(Model::builtin(), &from_file);
+}

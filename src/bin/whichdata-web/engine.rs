@@ -11,6 +11,7 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use whichdata::{Analyzer, Error, Registry};
+use yew::Callback;
 
 /// An analyzer with its registry, compared by identity: two loads of the
 /// same file are two registries in use.
@@ -62,9 +63,30 @@ pub fn builtin() -> InUse {
     }))
 }
 
-/// Parses and validates a registry file and compiles it.
-pub fn load(json: &str) -> Result<InUse, Error> {
-    Registry::from_json(json).map(|r| InUse(Rc::new(Analyzer::shared(Arc::new(r)))))
+/// Reads a registry in compact form (as the file reader returns it, or as
+/// storage keeps it), validates it and compiles it.
+pub fn from_compact(bytes: &[u8]) -> Result<InUse, Error> {
+    Registry::from_compact(bytes).map(|r| InUse(Rc::new(Analyzer::shared(Arc::new(r)))))
+}
+
+/// A registry file loaded: its analyzer and its compact form, or why not.
+pub type Loaded = Result<(InUse, Rc<[u8]>), String>;
+
+/// Loads a registry file: the file reader (a worker, so the page carries no
+/// JSON parser) parses and validates its JSON; the page then reads the
+/// compact form it returns. `done` gets the analyzer and that form (for
+/// storage), or the error as the CLI words it.
+pub fn load(json: &str, done: Callback<Loaded>) {
+    crate::worker::read_registry(
+        json,
+        Callback::from(move |result: Result<Vec<u8>, String>| {
+            done.emit(result.and_then(|bytes| {
+                from_compact(&bytes)
+                    .map(|analyzer| (analyzer, bytes.into()))
+                    .map_err(|e| e.to_string())
+            }))
+        }),
+    );
 }
 
 /// Makes `analyzer` the one the JavaScript API uses.

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
-use crate::pdf_worker;
 use crate::state::{Action, FileText, State};
+use crate::worker;
 
 /// Largest file opened (a paper is rarely over a few MiB; this bounds the
 /// memory a mistaken drop can take).
@@ -59,9 +59,7 @@ pub fn open(files: web_sys::FileList, dispatch: &UseReducerDispatcher<State>) {
             READS.with(|r| r.borrow_mut().remove(&id));
             match bytes {
                 Err(e) => done.emit(Err(format!("{name} could not be read: {e}"))),
-                Ok(bytes) if whichdata::pdf::is_pdf(&bytes) => {
-                    pdf_worker::extract(id, &bytes, done)
-                }
+                Ok(bytes) if whichdata::pdf::is_pdf(&bytes) => worker::extract(&bytes, done),
                 Ok(bytes) => done.emit(text_file(&name, bytes, start)),
             }
         });

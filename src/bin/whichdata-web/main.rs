@@ -12,10 +12,10 @@ mod engine;
 mod examples;
 mod facts;
 mod files;
-mod pdf_worker;
 mod save;
 mod state;
 mod storage;
+mod worker;
 
 fn main() {
     yew::Renderer::<components::app::App>::new().render();

@@ -412,11 +412,13 @@ mod tests {
 
     #[test]
     fn loading_and_switching_registries_keeps_only_the_one_in_use_alive() {
-        let json = whichdata::Registry::builtin_json();
+        // As the file reader returns a loaded file.
+        let compact = whichdata::Registry::builtin().unwrap().to_compact();
         let mut s = fresh();
         let mut previous: Vec<std::rc::Weak<whichdata::Analyzer<'static>>> = Vec::new();
         for round in 0..5 {
-            let loaded = crate::engine::load(json).expect("the built-in JSON loads");
+            let loaded =
+                crate::engine::from_compact(&compact).expect("the built-in registry loads");
             previous.push(loaded.downgrade());
             s = s.reduce(Action::RegistryLoaded {
                 name: format!("mine-{round}.json"),
@@ -432,7 +434,7 @@ mod tests {
             "every loaded registry is freed once switched away from"
         );
         // The one in use stays alive while the page holds it.
-        let loaded = crate::engine::load(json).unwrap();
+        let loaded = crate::engine::from_compact(&compact).unwrap();
         let weak = loaded.downgrade();
         s = s.reduce(Action::RegistryLoaded {
             name: "kept.json".into(),

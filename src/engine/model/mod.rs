@@ -94,6 +94,9 @@ impl Default for Thresholds {
     }
 }
 
+// `model/weights.json` as constants, written by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/weights.rs"));
+
 /// The JSON form of a model.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -110,12 +113,27 @@ struct ModelDocument {
 }
 
 impl Model {
-    /// The model compiled into this build (`model/weights.json`).
+    /// The model compiled into this build: the weights and thresholds of
+    /// `model/weights.json`, which `build.rs` turns into constants so that
+    /// no JSON parser is needed to start (the page's first load carries
+    /// none). The file's record of how it was fitted stays in the file and
+    /// in `model/FIT.md`; here `fit` is null.
     pub fn builtin() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| {
-            Model::from_json(include_str!("../../../model/weights.json"))
-                .expect("model/weights.json is checked by the test suite")
+            let mut model = Model::zero();
+            for &(name, w) in BUILTIN_USE_WEIGHTS {
+                let f = UseFeature::from_name(name)
+                    .expect("model/weights.json is checked by the test suite");
+                model.use_weights[f.index()] = w;
+            }
+            for &(name, w) in BUILTIN_VERSION_WEIGHTS {
+                let f = VersionFeature::from_name(name)
+                    .expect("model/weights.json is checked by the test suite");
+                model.version_weights[f.index()] = w;
+            }
+            model.thresholds = BUILTIN_THRESHOLDS;
+            model
         })
     }
 

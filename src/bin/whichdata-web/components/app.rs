@@ -12,7 +12,8 @@ use super::input::InputPanel;
 use super::registry_browser::RegistryBrowser;
 use super::results::Results;
 use super::text_view::TextView;
-use crate::state::{Action, State, View};
+use crate::state::{Action, RegistryChoice, State, View};
+use crate::storage::SavedRegistry;
 use crate::{engine, files, storage};
 
 /// Milliseconds of quiet typing before the text is analysed again.
@@ -25,12 +26,53 @@ fn now_ms() -> f64 {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let (analyzer, choice) = storage::saved_registry();
-        let (saved_text, saved_refs) = storage::saved_input();
-        let text = storage::text_from_fragment().unwrap_or(saved_text);
-        State::new(text, saved_refs, analyzer, choice)
+    // A saved registry whose compact form this version cannot read goes
+    // through the file reader again once the page is up.
+    let reread = use_mut_ref(|| None::<(String, String)>);
+    let state = use_reducer({
+        let reread = reread.clone();
+        move || {
+            let (analyzer, choice) = match storage::saved_registry() {
+                SavedRegistry::Ready { name, analyzer } => {
+                    (analyzer, RegistryChoice::Custom { name })
+                }
+                SavedRegistry::Reread { name, json } => {
+                    *reread.borrow_mut() = Some((name, json));
+                    (engine::builtin(), RegistryChoice::Builtin)
+                }
+                SavedRegistry::None => (engine::builtin(), RegistryChoice::Builtin),
+            };
+            let (saved_text, saved_refs) = storage::saved_input();
+            let text = storage::text_from_fragment().unwrap_or(saved_text);
+            State::new(text, saved_refs, analyzer, choice)
+        }
     });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            if let Some((name, json)) = reread.borrow_mut().take() {
+                let json_kept: Rc<str> = json.as_str().into();
+                engine::load(
+                    &json,
+                    Callback::from(move |loaded: engine::Loaded| {
+                        match loaded {
+                        Ok((analyzer, compact)) => {
+                            storage::save_registry(&name, &json_kept, &compact);
+                            dispatcher.dispatch(Action::RegistryLoaded {
+                                name: name.clone(),
+                                analyzer,
+                            });
+                        }
+                        // Kept in storage: a later version may read it.
+                        Err(err) => dispatcher.dispatch(Action::RegistryRefused(format!(
+                            "your saved registry “{name}” no longer loads, so the built-in one is in use: {err}"
+                        ))),
+                    }
+                    }),
+                );
+            }
+        });
+    }
 
     // Analyse shortly after the text, the references or the registry change,
     // and keep the input for the next visit.

@@ -46,13 +46,21 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
             let (on_loaded, on_refused) = (on_loaded.clone(), on_refused.clone());
             let task = gloo::file::callbacks::read_as_text(&file, move |result| match result {
                 Err(e) => on_refused.emit(format!("{name}: cannot read the file: {e}")),
-                Ok(json) => match engine::load(&json) {
-                    Ok(analyzer) => {
-                        storage::save_registry(&name, &json);
-                        on_loaded.emit((name, analyzer));
-                    }
-                    Err(err) => on_refused.emit(format!("{name}: {err}")),
-                },
+                Ok(json) => {
+                    let (on_loaded, on_refused) = (on_loaded.clone(), on_refused.clone());
+                    let name = name.clone();
+                    let json: std::rc::Rc<str> = json.into();
+                    engine::load(
+                        &json.clone(),
+                        Callback::from(move |loaded: engine::Loaded| match loaded {
+                            Ok((analyzer, compact)) => {
+                                storage::save_registry(&name, &json, &compact);
+                                on_loaded.emit((name.clone(), analyzer));
+                            }
+                            Err(err) => on_refused.emit(format!("{name}: {err}")),
+                        }),
+                    );
+                }
             });
             *reader.borrow_mut() = Some(task);
             input.set_value("");

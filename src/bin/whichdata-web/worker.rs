@@ -1,12 +1,14 @@
-//! The client side of the PDF worker (`src/bin/whichdata-pdf-worker`): the
-//! worker and its wasm are fetched from the page's own origin the first
-//! time a PDF is opened, never before, so the first paint does not grow.
+//! The client side of the file reader (`src/bin/whichdata-pdf-worker`):
+//! the worker and its wasm are fetched from the page's own origin the first
+//! time a PDF is opened or a registry file loaded, never before, so the
+//! first paint does not grow. It reads PDFs to text and registry files to
+//! the compact form the page loads (so the page carries no JSON parser).
 //!
 //! Requests wait in a queue until the worker says it is ready. Should the
-//! worker fail (its wasm aborts on a panic), every pending file gets an
-//! error and the next PDF starts a fresh worker.
+//! worker fail (its wasm aborts on a panic), every pending request gets an
+//! error and the next one starts a fresh worker.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use gloo::timers::callback::Timeout;
@@ -26,12 +28,35 @@ const WORKER_URL: &str = "./whichdata-pdf-worker_loader.js";
 /// before pending files are failed rather than left "reading" for ever.
 const START_TIMEOUT_MS: u32 = 20_000;
 
-type Done = Callback<Result<FileText, String>>;
+/// Who waits for a reply, and so how to read it.
+#[derive(Clone)]
+enum Done {
+    /// A PDF's text.
+    Pdf(Callback<Result<FileText, String>>),
+    /// A registry file in compact form.
+    Registry(Callback<Result<Vec<u8>, String>>),
+}
+
+impl Done {
+    fn fail(&self, message: String) {
+        match self {
+            Done::Pdf(done) => done.emit(Err(message)),
+            Done::Registry(done) => done.emit(Err(message)),
+        }
+    }
+}
+
+/// A request to the worker and the buffer it hands over (moved, not
+/// copied).
+struct Request {
+    message: Object,
+    transfer: Option<ArrayBuffer>,
+}
 
 struct Reader {
     worker: Worker,
     ready: bool,
-    queue: Vec<(u32, ArrayBuffer)>,
+    queue: Vec<(u32, Request)>,
     pending: HashMap<u32, Done>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(Event)>,
@@ -42,11 +67,45 @@ struct Reader {
 
 thread_local! {
     static READER: RefCell<Option<Reader>> = const { RefCell::new(None) };
+    static NEXT_REQUEST: Cell<u32> = const { Cell::new(1) };
 }
 
 /// Extracts the text of the PDF in `bytes`; `done` gets it (or why not).
-pub fn extract(id: u32, bytes: &[u8], done: Done) {
+pub fn extract(bytes: &[u8], done: Callback<Result<FileText, String>>) {
     let buffer = Uint8Array::from(bytes).buffer();
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"bytes".into(), &buffer);
+    send(
+        Request {
+            message,
+            transfer: Some(buffer),
+        },
+        Done::Pdf(done),
+    );
+}
+
+/// Parses and validates a registry file's JSON; `done` gets the registry in
+/// compact form (for `Registry::from_compact`), or the error as the CLI
+/// words it.
+pub fn read_registry(json: &str, done: Callback<Result<Vec<u8>, String>>) {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"registry".into(), &JsValue::from_str(json));
+    send(
+        Request {
+            message,
+            transfer: None,
+        },
+        Done::Registry(done),
+    );
+}
+
+fn send(request: Request, done: Done) {
+    let id = NEXT_REQUEST.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    let _ = Reflect::set(&request.message, &"id".into(), &JsValue::from(id));
     let started = READER.with(|r| {
         let mut slot = r.borrow_mut();
         if slot.is_none() {
@@ -55,24 +114,24 @@ pub fn extract(id: u32, bytes: &[u8], done: Done) {
         let reader = slot.as_mut().expect("just started");
         reader.pending.insert(id, done.clone());
         if reader.ready {
-            Ok(post(&reader.worker, id, &buffer).err())
+            Ok(post(&reader.worker, &request).err())
         } else {
-            reader.queue.push((id, buffer));
+            reader.queue.push((id, request));
             Ok(None)
         }
     });
     // Callbacks run only after the borrow is released: one may open more
     // files.
     match started {
-        Err(message) => done.emit(Err(message)),
-        Ok(Some(message)) => finish(id, Err(message)),
+        Err(message) => done.fail(message),
+        Ok(Some(message)) => finish_with_error(id, message),
         Ok(None) => {}
     }
 }
 
 fn start() -> Result<Reader, String> {
     let worker = Worker::new(WORKER_URL)
-        .map_err(|e| format!("the PDF reader could not start: {}", describe(&e)))?;
+        .map_err(|e| format!("the file reader could not start: {}", describe(&e)))?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(on_message);
     // A script that fails to load fires a plain Event, a failure inside
     // the worker an ErrorEvent with a message.
@@ -84,13 +143,13 @@ fn start() -> Result<Reader, String> {
             .filter(|m| !m.is_empty())
             .unwrap_or_else(|| "it could not be loaded".to_string());
         fail_all(&format!(
-            "the PDF reader stopped ({why}); reload the page and try again"
+            "the file reader stopped ({why}); reload the page and try again"
         ));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let start_timeout = Timeout::new(START_TIMEOUT_MS, || {
-        fail_all("the PDF reader did not start; reload the page and try again");
+        fail_all("the file reader did not start; reload the page and try again");
     });
     Ok(Reader {
         worker,
@@ -103,19 +162,18 @@ fn start() -> Result<Reader, String> {
     })
 }
 
-/// Hands a file to the worker; the error is the file's, for the caller to
-/// report once it has released the reader.
-fn post(worker: &Worker, id: u32, buffer: &ArrayBuffer) -> Result<(), String> {
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"id".into(), &JsValue::from(id));
-    let _ = Reflect::set(&message, &"bytes".into(), buffer);
-    // The bytes are moved to the worker, not copied.
-    let transfer = Array::of1(buffer);
+/// Hands a request to the worker; the error is the request's, for the
+/// caller to report once it has released the reader.
+fn post(worker: &Worker, request: &Request) -> Result<(), String> {
+    let transfer = match &request.transfer {
+        Some(buffer) => Array::of1(buffer),
+        None => Array::new(),
+    };
     worker
-        .post_message_with_transfer(&message, &transfer)
+        .post_message_with_transfer(&request.message, &transfer)
         .map_err(|e| {
             format!(
-                "the PDF could not be handed to the reader: {}",
+                "the file could not be handed to the reader: {}",
                 describe(&e)
             )
         })
@@ -134,21 +192,26 @@ fn on_message(event: MessageEvent) {
             reader.start_timeout = None;
             std::mem::take(&mut reader.queue)
                 .into_iter()
-                .filter_map(|(id, buffer)| post(&reader.worker, id, &buffer).err().map(|e| (id, e)))
+                .filter_map(|(id, request)| post(&reader.worker, &request).err().map(|e| (id, e)))
                 .collect()
         });
         for (id, message) in failed {
-            finish(id, Err(message));
+            finish_with_error(id, message);
         }
         return;
     }
     let Some(id) = get("id").and_then(|v| v.as_f64()) else {
         return;
     };
-    let ms = get("ms").and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let result = match get("error").and_then(|v| v.as_string()) {
-        Some(error) => Err(error),
-        None => Ok(FileText {
+    let Some(done) = take_pending(id as u32) else {
+        return;
+    };
+    if let Some(error) = get("error").and_then(|v| v.as_string()) {
+        done.fail(error);
+        return;
+    }
+    match done {
+        Done::Pdf(done) => done.emit(Ok(FileText {
             text: get("text")
                 .and_then(|v| v.as_string())
                 .unwrap_or_default()
@@ -157,22 +220,30 @@ fn on_message(event: MessageEvent) {
             pages_without_text: get("pagesWithoutText")
                 .and_then(|v| v.as_f64())
                 .map_or(0, |p| p as usize),
-            ms,
-        }),
-    };
-    finish(id as u32, result);
+            ms: get("ms").and_then(|v| v.as_f64()).unwrap_or(0.0),
+        })),
+        Done::Registry(done) => done.emit(
+            get("compact")
+                .filter(|v| v.is_instance_of::<Uint8Array>())
+                .map(|v| Uint8Array::new(&v).to_vec())
+                .ok_or_else(|| "the file reader sent no registry".to_string()),
+        ),
+    }
 }
 
-/// Hands a result to its file's callback (outside the borrow: the callback
-/// may open more files).
-fn finish(id: u32, result: Result<FileText, String>) {
-    let done = READER.with(|r| {
+/// The callback waiting for request `id`, taken out of the reader so that
+/// it runs outside the borrow (a callback may send more requests).
+fn take_pending(id: u32) -> Option<Done> {
+    READER.with(|r| {
         r.borrow_mut()
             .as_mut()
             .and_then(|reader| reader.pending.remove(&id))
-    });
-    if let Some(done) = done {
-        done.emit(result);
+    })
+}
+
+fn finish_with_error(id: u32, message: String) {
+    if let Some(done) = take_pending(id) {
+        done.fail(message);
     }
 }
 
@@ -198,7 +269,7 @@ fn fail_all(message: &str) {
             timeout.forget();
         }
         for (_, done) in pending {
-            done.emit(Err(message.to_string()));
+            done.fail(message.to_string());
         }
     }
 }
