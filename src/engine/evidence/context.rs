@@ -220,11 +220,14 @@ impl<'a> Context<'a> {
     /// (AgeDB-30, CALFW) and large-scale ones (IJB-C)" says nothing about
     /// IJB-C's ages. A sentence with no name (the title, read for a group
     /// it does not name) gives all its cues.
-    pub(crate) fn modifiers_near<'c>(
+    pub(crate) fn modifiers_near<'c, 's>(
         &'c self,
-        sentences: &'c FastSet<usize>,
-        own: &'c [usize],
-    ) -> impl Iterator<Item = &'c CueHit> + 'c {
+        sentences: &'s FastSet<usize>,
+        own: &'s [usize],
+    ) -> impl Iterator<Item = &'c CueHit> + 's
+    where
+        'c: 's,
+    {
         self.cues.iter().filter(move |h| {
             let sentence = sentence_of(&self.sentences, h.span.0);
             if !is_modifier(h.cue) || !sentences.contains(&sentence) {

@@ -188,9 +188,10 @@ pub(crate) fn gather(ctx: &Context<'_>) -> Vec<GroupEvidence> {
             let names = group_names(ctx, members);
             let (use_items, role) = group_use::evidence(ctx, members, is_model, &names);
             let member_items = if members.len() > 1 {
+                let group = version::GroupCues::read(ctx, members, &names);
                 let read: Vec<(Vec<Item>, Option<Item>)> = members
                     .iter()
-                    .map(|&m| version::evidence(ctx, members, m, &names))
+                    .map(|&m| version::evidence(ctx, members, m, &names, &group))
                     .collect();
                 let named_in_use = |items: &[Item]| {
                     items

@@ -30,6 +30,7 @@ pub(super) fn evidence(
     members: &[usize],
     m: usize,
     names: &GroupNames,
+    group: &GroupCues<'_>,
 ) -> (Vec<Item>, Option<Item>) {
     let entries = ctx.analyzer.registry.entries();
     let e = &entries[m];
@@ -260,20 +261,14 @@ pub(super) fn evidence(
         ));
     }
     counts(ctx, members, m, names, &mut items);
-    cues(ctx, members, m, names, &mut items);
+    cues(ctx, members, m, group, &mut items);
 
     // The prior: the study's documented uses, among papers
     // of the version's own task. Where the text works on a task of the
     // family that this version does not serve (a tracking paper and
     // DukeMTMC-reID), those uses say nothing about this text.
-    let serves = |x: usize, cue: Cue| entries[x].cues.iter().any(|c| related(c.cue, cue));
-    let text_tasks: Vec<Cue> = ctx
-        .cues
-        .iter()
-        .map(|h| h.cue)
-        .filter(|&c| is_task(c) && members.iter().any(|&x| serves(x, c)))
-        .collect();
-    let off_task = !text_tasks.is_empty() && !text_tasks.iter().any(|&c| serves(m, c));
+    let off_task =
+        !group.text_tasks.is_empty() && !group.text_tasks.iter().any(|&c| serves(entries, m, c));
     if let Some(uses) = e
         .study
         .as_ref()
@@ -397,40 +392,104 @@ fn counts(
 /// How a cue reads when it fits a member, and when it is a relative's.
 type CueKinds = (fn(Cue, String) -> ReasonKind, fn(Cue, String) -> ReasonKind);
 
-/// Descriptive words near the group's names (in the title, where the text
-/// does not name it), and the task.
-fn cues(ctx: &Context<'_>, members: &[usize], m: usize, names: &GroupNames, items: &mut Vec<Item>) {
+/// Whether entry `x` serves `cue` (has it, or a cue that stands for it).
+fn serves(entries: &[crate::registry::Entry], x: usize, cue: Cue) -> bool {
+    entries[x].cues.iter().any(|c| related(c.cue, cue))
+}
+
+/// What the text's descriptive words and tasks say of a whole group: the
+/// same for each of its members, so read once per group rather than once
+/// per member (each read walks every cue word of the text).
+pub(super) struct GroupCues<'c> {
+    /// Descriptive words near the group's names (in the title, where the
+    /// text does not name it).
+    near: Vec<&'c CueHit>,
+    /// Descriptive words elsewhere.
+    elsewhere: Vec<&'c CueHit>,
+    /// The tasks the text works on that some member serves, once each.
+    text_tasks: Vec<Cue>,
+    /// The first word of the text that names one of the group's tasks.
+    task: Option<&'c CueHit>,
+    /// The descriptive cues the text has anywhere, once each.
+    modifiers: Vec<Cue>,
+}
+
+impl<'c> GroupCues<'c> {
+    pub(super) fn read(ctx: &'c Context<'_>, members: &[usize], names: &'c GroupNames) -> Self {
+        let entries = ctx.analyzer.registry.entries();
+        let title_sentence: FastSet<usize> = ctx
+            .structure
+            .title
+            .map(|(s, _)| sentence_of(&ctx.sentences, s))
+            .into_iter()
+            .collect();
+        let near_sentences = if names.sentences.is_empty() {
+            &title_sentence
+        } else {
+            &names.sentences
+        };
+        let near: Vec<&CueHit> = ctx
+            .modifiers_near(near_sentences, &names.mentions)
+            .collect();
+        let elsewhere: Vec<&CueHit> = ctx
+            .cues
+            .iter()
+            .filter(|h| {
+                is_modifier(h.cue)
+                    && !near_sentences.contains(&sentence_of(&ctx.sentences, h.span.0))
+            })
+            .collect();
+        let mut text_tasks: Vec<Cue> = Vec::new();
+        let mut modifiers: Vec<Cue> = Vec::new();
+        for h in &ctx.cues {
+            let c = h.cue;
+            if is_modifier(c) && !modifiers.contains(&c) {
+                modifiers.push(c);
+            }
+            if is_task(c)
+                && !text_tasks.contains(&c)
+                && members.iter().any(|&x| serves(entries, x, c))
+            {
+                text_tasks.push(c);
+            }
+        }
+        let group_tasks: FastSet<Cue> = members
+            .iter()
+            .flat_map(|&x| entries[x].cues.iter().map(|c| c.cue))
+            .filter(|&c| is_task(c))
+            .collect();
+        let task = ctx
+            .cues
+            .iter()
+            .find(|h| is_task(h.cue) && group_tasks.iter().any(|&g| related(g, h.cue)));
+        GroupCues {
+            near,
+            elsewhere,
+            text_tasks,
+            task,
+            modifiers,
+        }
+    }
+}
+
+/// Descriptive words near the group's names and elsewhere, and the task.
+fn cues(
+    ctx: &Context<'_>,
+    members: &[usize],
+    m: usize,
+    group: &GroupCues<'_>,
+    items: &mut Vec<Item>,
+) {
     let entries = ctx.analyzer.registry.entries();
     let e = &entries[m];
-    let title_sentence: FastSet<usize> = ctx
-        .structure
-        .title
-        .map(|(s, _)| sentence_of(&ctx.sentences, s))
-        .into_iter()
-        .collect();
-    let near_sentences = if names.sentences.is_empty() {
-        &title_sentence
-    } else {
-        &names.sentences
-    };
-    let has = |x: usize, cue: Cue| entries[x].cues.iter().any(|c| related(c.cue, cue));
+    let has = |x: usize, cue: Cue| serves(entries, x, cue);
     let mut seen: Vec<Cue> = Vec::new();
-    let near: Vec<&CueHit> = ctx
-        .modifiers_near(near_sentences, &names.mentions)
-        .collect();
-    let elsewhere: Vec<&CueHit> = ctx
-        .cues
-        .iter()
-        .filter(|h| {
-            is_modifier(h.cue) && !near_sentences.contains(&sentence_of(&ctx.sentences, h.span.0))
-        })
-        .collect();
     // Words near the names, then (weaker: they may describe the method
     // rather than the data) words elsewhere; one verdict per group of
     // related cues ("age, gender and ethnicity").
     let kinds: [(&[&CueHit], F, CueKinds); 2] = [
         (
-            &near,
+            &group.near,
             F::Cue,
             (
                 |cue, written| ReasonKind::CueFits { cue, written },
@@ -438,7 +497,7 @@ fn cues(ctx: &Context<'_>, members: &[usize], m: usize, names: &GroupNames, item
             ),
         ),
         (
-            &elsewhere,
+            &group.elsewhere,
             F::CueText,
             (
                 |cue, written| ReasonKind::CueFitsText { cue, written },
@@ -479,11 +538,7 @@ fn cues(ctx: &Context<'_>, members: &[usize], m: usize, names: &GroupNames, item
         .iter()
         .map(|c| c.cue)
         .filter(|&c| is_modifier(c) && !is_root(entries, members, m))
-        .find(|&c| {
-            !ctx.cues
-                .iter()
-                .any(|h| is_modifier(h.cue) && related(h.cue, c))
-        })
+        .find(|&c| !group.modifiers.iter().any(|&h| related(h, c)))
     {
         items.push(Item::version_item(
             F::VariantUndescribed,
@@ -493,16 +548,7 @@ fn cues(ctx: &Context<'_>, members: &[usize], m: usize, names: &GroupNames, item
         ));
     }
     // The task.
-    let group_tasks: FastSet<Cue> = members
-        .iter()
-        .flat_map(|&x| entries[x].cues.iter().map(|c| c.cue))
-        .filter(|&c| is_task(c))
-        .collect();
-    if let Some(hit) = ctx
-        .cues
-        .iter()
-        .find(|h| is_task(h.cue) && group_tasks.iter().any(|&g| related(g, h.cue)))
-    {
+    if let Some(hit) = group.task {
         let written = ctx.words(hit.span);
         if has(m, hit.cue) {
             items.push(Item::version_item(
