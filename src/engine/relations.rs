@@ -8,7 +8,7 @@
 //! window before and after the name, within its sentence, so the cost per
 //! mention is constant.
 
-use crate::text::{prefix, suffix};
+use crate::text::{char_at, prefix, suffix};
 
 use super::structure::Span;
 
@@ -316,20 +316,21 @@ pub(crate) fn relation(text: &str, sentence_span: Span, name: Span) -> Relation 
     let before = suffix(&text[ss..name.0], name.0 - before_start);
     let before_at = name.0 - before.len();
     let after = prefix(&text[name.1..se.max(name.1)], AFTER);
-    let lower_before = before.to_ascii_lowercase();
-    let lower_after = after.to_ascii_lowercase();
+    let (mut before_buf, mut after_buf) = ([0u8; BEFORE], [0u8; AFTER]);
+    let lower_before = ascii_lowercase_in(before, &mut before_buf);
+    let lower_after = ascii_lowercase_in(after, &mut after_buf);
 
     // Set against: in the few words just before the name.
-    if let Some((s, e)) = last_phrase_within_words(&lower_before, CONTRAST.view(), 3) {
+    if let Some((s, e)) = last_phrase_within_words(lower_before, CONTRAST.view(), 3) {
         return Relation::Contrast((before_at + s, before_at + e));
     }
     // Named as a source: just before, or as "X-based".
-    if let Some((s, e)) = last_phrase_within_words(&lower_before, PROVENANCE.view(), 4) {
+    if let Some((s, e)) = last_phrase_within_words(lower_before, PROVENANCE.view(), 4) {
         return Relation::Provenance((before_at + s, before_at + e));
     }
     // Used: a use frame before it ("evaluate on", "we use") with only a
     // few words, or a list of names, between.
-    if let Some((s, e)) = use_frame_before(&lower_before) {
+    if let Some((s, e)) = use_frame_before(lower_before) {
         return Relation::Used((before_at + s, before_at + e));
     }
     // Used: words after it ("X is used for training", "X for testing").
@@ -360,6 +361,15 @@ pub(crate) fn relation(text: &str, sentence_span: Span, name: Span) -> Relation 
         return Relation::Described((at, at + p.trim_end().len()));
     }
     Relation::Plain
+}
+
+/// `s` in ASCII lowercase, written into `buf`, which the window's bound
+/// ([`BEFORE`], [`AFTER`]) makes large enough: no allocation per mention.
+fn ascii_lowercase_in<'b>(s: &str, buf: &'b mut [u8]) -> &'b str {
+    let out = &mut buf[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).expect("lowercasing ASCII letters keeps UTF-8 valid")
 }
 
 /// The last of `phrases` in `lower` that ends within `max_words` words of
@@ -494,7 +504,13 @@ fn earliest_gap_start(lower: &str, max_words: usize) -> usize {
     let mut words = 0;
     let mut in_word = false;
     let mut e = lower.len();
-    for (i, c) in lower.char_indices().rev() {
+    let mut i = lower.len();
+    while i > 0 {
+        i -= 1;
+        if !lower.is_char_boundary(i) {
+            continue;
+        }
+        let c = char_at(lower, i);
         if matches!(c, '.' | ';' | ':') {
             break;
         }
@@ -612,9 +628,12 @@ fn list_mark_start(lower: &str) -> Option<usize> {
 /// Byte spans of the words of `s` (runs of non-space characters, trimmed
 /// of punctuation at their ends).
 fn word_spans(s: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    // About one word per five bytes: one allocation per mention, not five.
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while i < s.len() {
+        let c = char_at(s, i);
         if c.is_whitespace() {
             if let Some(st) = start.take() {
                 out.push(trim_word(s, st, i));
@@ -622,6 +641,7 @@ fn word_spans(s: &str) -> Vec<Span> {
         } else if start.is_none() {
             start = Some(i);
         }
+        i += c.len_utf8();
     }
     if let Some(st) = start {
         out.push(trim_word(s, st, s.len()));
@@ -647,6 +667,74 @@ fn trim_word(s: &str, a: usize, b: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_walks_read_words_as_the_character_walks_did() {
+        // word_spans and earliest_gap_start read bytes where the text is
+        // ASCII; they must split and count as char_indices did, Unicode
+        // spaces and marks included.
+        fn words_by_chars(s: &str) -> Vec<Span> {
+            let mut out = Vec::new();
+            let mut start: Option<usize> = None;
+            for (i, c) in s.char_indices() {
+                if c.is_whitespace() {
+                    if let Some(st) = start.take() {
+                        out.push(trim_word(s, st, i));
+                    }
+                } else if start.is_none() {
+                    start = Some(i);
+                }
+            }
+            if let Some(st) = start {
+                out.push(trim_word(s, st, s.len()));
+            }
+            out.retain(|&(a, b)| a < b);
+            out
+        }
+        fn gap_by_chars(lower: &str, max_words: usize) -> usize {
+            let (mut words, mut in_word, mut e) = (0, false, lower.len());
+            for (i, c) in lower.char_indices().rev() {
+                if matches!(c, '.' | ';' | ':') {
+                    break;
+                }
+                let space = c.is_whitespace();
+                if !space && !in_word {
+                    words += 1;
+                    if words > max_words {
+                        break;
+                    }
+                }
+                in_word = !space;
+                e = i;
+            }
+            e
+        }
+        let pieces = [
+            "on", " ", "  ", "\u{a0}", "\u{2009}", "\u{3000}", "\t", "\n", "é", "𝔇", "“", "”", ",",
+            "(", ")", ".", ";", ":", "trained", "lfw", "x",
+        ];
+        let mut state = 0x9e37_79b9_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 14) {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            assert_eq!(word_spans(&text), words_by_chars(&text), "{text:?}");
+            for max in [0, 1, 3, 4] {
+                assert_eq!(
+                    earliest_gap_start(&text, max),
+                    gap_by_chars(&text, max),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_last_list_mark_is_the_last_match_of_any_mark() {

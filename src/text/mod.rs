@@ -9,6 +9,20 @@ pub(crate) mod numbers;
 pub(crate) mod sentences;
 pub(crate) mod trie;
 
+/// The character that starts at byte `i` of `s` (a character boundary),
+/// read directly when it is ASCII, as most of any text is. Scans that
+/// walk a few words per mention use it instead of `char_indices`, which
+/// the page (built for size) calls per character rather than inlining.
+pub(crate) fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes()[i] {
+        b if b.is_ascii() => char::from(b),
+        _ => s[i..]
+            .chars()
+            .next()
+            .expect("a character starts at a boundary inside the text"),
+    }
+}
+
 /// The run of characters at the end of `s` that satisfy `keep` (the last
 /// word, for a word-character test).
 pub(crate) fn trailing(s: &str, keep: impl Fn(char) -> bool) -> &str {
