@@ -1,6 +1,7 @@
 // Measures (does not test) how long the engine takes on a 10 KB snippet in
 // headless Chromium, through the page's own JavaScript API. Run after
 // `trunk build --release`:  node e2e/bench-browser.mjs
+// (WHICHDATA_DIST=dir measures another build, to compare two side by side.)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchChromium } from "./browser.mjs";
@@ -12,7 +13,7 @@ const PARAGRAPH =
   "For person re-identification we report rank-1 and mAP on Market-1501 and DukeMTMC-reID, whose training split " +
   "holds 16,522 bounding boxes of 702 identities [12]. Ablations study the margin, the batch size and the learning rate. ";
 
-const server = await serve(join(ROOT, "dist"));
+const server = await serve(process.env.WHICHDATA_DIST ?? join(ROOT, "dist"));
 const context = await launchChromium();
 const page = await context.newPage();
 await page.goto(server.url);

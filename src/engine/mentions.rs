@@ -19,7 +19,7 @@ use crate::text::trie::KeyTrie;
 use crate::registry::Registry;
 use crate::text::keys::{KeyStream, KeyWord};
 use crate::text::names::name_key;
-use crate::text::{word_char_at, word_char_before};
+use crate::text::{has_whitespace, word_char_at, word_char_before};
 
 /// Keys this short or shorter must be written without spaces ("L FW" is no
 /// name). Whether they must keep their capitals is the registry's to say:
@@ -231,7 +231,7 @@ impl NameIndex {
         if loose.is_empty() && owners.iter().all(|o| o.needs_context) {
             return Vec::new();
         }
-        let written_has_space = written.contains(char::is_whitespace);
+        let written_has_space = has_whitespace(written);
         if loose.is_empty() {
             // Only case-sensitive spellings own this key and none matches
             // exactly: the mention is real but shared ("lfwa"), unless the

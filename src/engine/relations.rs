@@ -650,18 +650,44 @@ fn word_spans(s: &str) -> Vec<Span> {
     out
 }
 
+/// The word `s[a..b]` without the punctuation around it (`,()"':;[]` and
+/// typographic double quotes), compared byte by byte: this runs for every
+/// word before every name.
 fn trim_word(s: &str, a: usize, b: usize) -> Span {
-    let punctuation = |c: char| {
-        matches!(
-            c,
-            ',' | '(' | ')' | '"' | '\'' | ':' | ';' | '[' | ']' | '“' | '”'
-        )
-    };
-    let w = &s[a..b];
-    let t = w.trim_start_matches(punctuation);
-    let lead = w.len() - t.len();
-    let t = t.trim_end_matches(punctuation);
-    (a + lead, a + lead + t.len())
+    /// The length of the punctuation mark `bytes` starts (or ends, with
+    /// `at_end`) with, if any.
+    fn mark(bytes: &[u8], at_end: bool) -> usize {
+        const QUOTES: [&[u8]; 2] = ["“".as_bytes(), "”".as_bytes()];
+        let ascii = if at_end { bytes.last() } else { bytes.first() };
+        if ascii.is_some_and(|b| b",()\"':;[]".contains(b)) {
+            return 1;
+        }
+        QUOTES
+            .iter()
+            .find(|q| {
+                if at_end {
+                    bytes.ends_with(q)
+                } else {
+                    bytes.starts_with(q)
+                }
+            })
+            .map_or(0, |q| q.len())
+    }
+    let bytes = s.as_bytes();
+    let (mut start, mut end) = (a, b);
+    while start < end {
+        match mark(&bytes[start..end], false) {
+            0 => break,
+            n => start += n,
+        }
+    }
+    while start < end {
+        match mark(&bytes[start..end], true) {
+            0 => break,
+            n => end -= n,
+        }
+    }
+    (start, end)
 }
 
 #[cfg(test)]
@@ -691,6 +717,17 @@ mod tests {
             out.retain(|&(a, b)| a < b);
             out
         }
+        fn trim_by_chars(w: &str) -> Span {
+            let punctuation = |c: char| {
+                matches!(
+                    c,
+                    ',' | '(' | ')' | '"' | '\'' | ':' | ';' | '[' | ']' | '“' | '”'
+                )
+            };
+            let t = w.trim_start_matches(punctuation);
+            let lead = w.len() - t.len();
+            (lead, lead + t.trim_end_matches(punctuation).len())
+        }
         fn gap_by_chars(lower: &str, max_words: usize) -> usize {
             let (mut words, mut in_word, mut e) = (0, false, lower.len());
             for (i, c) in lower.char_indices().rev() {
@@ -711,7 +748,7 @@ mod tests {
         }
         let pieces = [
             "on", " ", "  ", "\u{a0}", "\u{2009}", "\u{3000}", "\t", "\n", "é", "𝔇", "“", "”", ",",
-            "(", ")", ".", ";", ":", "trained", "lfw", "x",
+            "(", ")", ".", ";", ":", "trained", "lfw", "x", "\"", "'", "[", "]", "‘",
         ];
         let mut state = 0x9e37_79b9_u64;
         for _ in 0..20_000 {
@@ -726,6 +763,11 @@ mod tests {
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1);
             assert_eq!(word_spans(&text), words_by_chars(&text), "{text:?}");
+            assert_eq!(
+                trim_word(&text, 0, text.len()),
+                trim_by_chars(&text),
+                "{text:?}"
+            );
             for max in [0, 1, 3, 4] {
                 assert_eq!(
                     earliest_gap_start(&text, max),

@@ -23,6 +23,16 @@ pub(crate) fn char_at(s: &str, i: usize) -> char {
     }
 }
 
+/// Whether `s` has a whitespace character (`char::is_whitespace`), read as
+/// bytes when `s` is ASCII, as nearly every name's spelling is.
+pub(crate) fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0b)
+    } else {
+        s.contains(char::is_whitespace)
+    }
+}
+
 /// The run of characters at the end of `s` that satisfy `keep` (the last
 /// word, for a word-character test).
 pub(crate) fn trailing(s: &str, keep: impl Fn(char) -> bool) -> &str {
@@ -70,4 +80,30 @@ pub(crate) fn word_char_at(text: &str, at: usize) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || c == '+')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_is_found_as_char_is_whitespace_finds_it() {
+        let mut samples: Vec<String> = (0u8..128).map(|b| format!("a{}b", b as char)).collect();
+        samples.extend(
+            ["\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "é", "“", "x"]
+                .iter()
+                .map(|s| format!("LFW{s}a")),
+        );
+        for s in samples {
+            assert_eq!(has_whitespace(&s), s.contains(char::is_whitespace), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_character_is_read_where_it_starts() {
+        let s = "aé𝔇 “x”";
+        for (i, c) in s.char_indices() {
+            assert_eq!(char_at(s, i), c);
+        }
+    }
 }
