@@ -3,6 +3,7 @@
 # `grep -F -i -f <every registry name and alias>` over the same file.
 # Measures and prints; asserts nothing. Needs ../shared/data/*_all.csv.
 #   scripts/bench-batch.sh [target-megabytes]
+# WHICHDATA_BIN=path measures another build of the binary (to compare two).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-25}
@@ -10,8 +11,8 @@ DATA=${WHICHDATA_DATA:-../shared/data}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-cargo build --release --quiet
-BIN=target/release/whichdata
+if [ -z "${WHICHDATA_BIN:-}" ]; then cargo build --release --quiet; fi
+BIN=${WHICHDATA_BIN:-target/release/whichdata}
 
 # One CSV with both corpora's columns (paperId, title, abstract).
 python3 - "$DATA" "$WORK/corpus.csv" <<'PY'
