@@ -40,7 +40,12 @@ fn main() {
         serde_json::from_str(&text).expect("the file parsed as a registry above");
     let minified = serde_json::to_string(&value).expect("a parsed JSON value serialises");
     write(&out.join("registry.min.json"), minified.as_bytes());
-    write(&out.join("registry.bin"), &compact::encode(&document));
+    let form = compact_form();
+    write(
+        &out.join("compact_form.rs"),
+        format!("{form:#018x}").as_bytes(),
+    );
+    write(&out.join("registry.bin"), &compact::encode(&document, form));
     write(&out.join("weights.rs"), model_constants().as_bytes());
 }
 
@@ -101,6 +106,21 @@ fn model_constants() -> String {
         weights("version_weights"),
         fields.join(", ")
     )
+}
+
+/// The compact form's id: a hash (64-bit FNV-1a) of the two files that
+/// define its layout, so that any change to them (a field, a variant, their
+/// order) gives a new id, and a registry stored by another build is
+/// refused instead of read wrongly.
+fn compact_form() -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in ["src/registry/model.rs", "src/registry/compact.rs"] {
+        let text = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        for b in text {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) {

@@ -34,7 +34,7 @@ pub use engine::{
 pub use error::{Error, Problem};
 pub use registry::compact;
 pub use registry::{
-    Access, Alias, Annotation, Availability, CommercialUse, Cue, CueLink, Entry, EntryKind,
-    FORMAT_NAME, FORMAT_VERSION, License, Note, Paper, PaperLink, PaperRole, Quantity, Registry,
-    RegistryDocument, Source, Split, State, Statistic, Status, StudyRecord, WebPage,
+    Access, Alias, Annotation, Availability, COMPACT_FORM, CommercialUse, Cue, CueLink, Entry,
+    EntryKind, FORMAT_NAME, FORMAT_VERSION, License, Note, Paper, PaperLink, PaperRole, Quantity,
+    Registry, RegistryDocument, Source, Split, State, Statistic, Status, StudyRecord, WebPage,
 };

@@ -361,7 +361,7 @@ fn bytes_that_are_not_the_compact_form_are_refused_with_their_place() {
             "the JSON file",
             Registry::builtin_json().as_bytes().to_vec(),
         ),
-        ("another version", {
+        ("another version's form", {
             let mut b = bytes.clone();
             b[6] ^= 0xff;
             b
@@ -378,6 +378,25 @@ fn bytes_that_are_not_the_compact_form_are_refused_with_their_place() {
             "{what}: {err}"
         );
     }
+    // A form written by another build is refused at its id, not misread.
+    let other = whichdata::compact::decode(&bytes, whichdata::COMPACT_FORM ^ 1).unwrap_err();
+    assert_eq!(other.at, 6, "{other}");
+    assert!(other.what.contains("another version"), "{other}");
+    // An error names the byte where the bad value begins: here a source's
+    // kind (the first source follows the header, the format string, the
+    // version and the count of sources, each a byte or a few).
+    let doc = Registry::builtin().unwrap().document();
+    let varint_len = |n: usize| (usize::BITS - n.leading_zeros()).max(1).div_ceil(7) as usize;
+    let key = doc.sources.keys().next().unwrap();
+    let kind_at = 14 // the header
+        + varint_len(doc.format.len()) + doc.format.len()
+        + varint_len(doc.version as usize)
+        + varint_len(doc.sources.len())
+        + varint_len(key.len()) + key.len();
+    let mut bad = bytes.clone();
+    bad[kind_at] = 7;
+    let err = whichdata::compact::decode(&bad, whichdata::COMPACT_FORM).unwrap_err();
+    assert_eq!((err.at, err.what), (kind_at, "a known kind of source"));
     // Every cut ends in an error that names a byte, never a panic.
     for cut in (0..bytes.len()).step_by(97).chain([bytes.len() - 1]) {
         let err = Registry::from_compact(&bytes[..cut]).expect_err("a truncated registry");
@@ -392,7 +411,7 @@ fn a_compact_registry_that_breaks_the_rules_is_refused_like_a_file() {
     let mut doc = valid();
     doc["entries"][1]["parent"] = json!("D404");
     let document: whichdata::RegistryDocument = serde_json::from_value(doc).unwrap();
-    let bytes = whichdata::compact::encode(&document);
+    let bytes = whichdata::compact::encode(&document, whichdata::COMPACT_FORM);
     let err = Registry::from_compact(&bytes).expect_err("an unknown parent");
     assert!(!err.problems().is_empty(), "{err}");
 }

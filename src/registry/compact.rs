@@ -8,10 +8,13 @@
 //!
 //! The layout is the model's fields in declaration order: lengths and
 //! numbers as LEB128 varints, strings as a length and UTF-8 bytes, `Option`
-//! as a 0/1 tag, enums as their variant's index. A header names the form and
-//! its version; a build reads only its own version, and anything else (a
-//! truncated or foreign byte string) is an error with the byte where it
-//! failed, never a panic or an allocation the input cannot back.
+//! as a 0/1 tag, enums as their variant's index. That layout changes with
+//! the model, so a header names the form and its *form id*, which `build.rs`
+//! derives from the text of this file and `model.rs`: a build reads only
+//! registries written by a build of the same form, and refuses the others
+//! rather than read their fields wrongly. Anything else (a truncated or
+//! foreign byte string) is an error with the byte where it failed, never a
+//! panic or an allocation the input cannot back.
 //!
 //! This file is also compiled into `build.rs` (beside `model.rs`), so it
 //! uses nothing from the rest of the crate.
@@ -20,8 +23,10 @@ use std::collections::BTreeMap;
 
 use super::model::*;
 
-/// The first bytes of the form: its name and version.
-const MAGIC: &[u8; 8] = b"WDREG\x00\x01\x00";
+/// The first bytes of the form, before its form id.
+const MAGIC: &[u8; 6] = b"WDREG\x00";
+/// The header's length: the magic bytes and the form id.
+const HEADER: usize = MAGIC.len() + 8;
 
 /// Why a byte string is not a registry in this build's compact form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,26 +43,34 @@ impl std::fmt::Display for CompactError {
     }
 }
 
-/// The document in compact form.
-pub fn encode(document: &RegistryDocument) -> Vec<u8> {
+/// The document in compact form, marked with `form` (the library's is
+/// `COMPACT_FORM`).
+pub fn encode(document: &RegistryDocument, form: u64) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&form.to_le_bytes());
     document.put(&mut out);
     out
 }
 
-/// Reads a document written by [`encode`] of this build. It is not
+/// Reads a document that [`encode`] wrote with the same `form`. It is not
 /// validated here: the caller checks the registry's rules as for any file.
-pub fn decode(bytes: &[u8]) -> Result<RegistryDocument, CompactError> {
+pub fn decode(bytes: &[u8], form: u64) -> Result<RegistryDocument, CompactError> {
     let Some(rest) = bytes.strip_prefix(MAGIC) else {
         return Err(CompactError {
             at: 0,
-            what: "not a registry in this version's compact form",
+            what: "not a registry in compact form",
         });
     };
+    if rest.get(..8) != Some(&form.to_le_bytes()[..]) {
+        return Err(CompactError {
+            at: MAGIC.len(),
+            what: "a registry written by another version, whose compact form differs",
+        });
+    }
     let mut reader = Reader {
-        bytes: rest,
+        bytes: &rest[8..],
         at: 0,
-        offset: MAGIC.len(),
+        offset: HEADER,
     };
     let document = RegistryDocument::take(&mut reader)?;
     if reader.at != reader.bytes.len() {
@@ -75,9 +88,15 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// An error at the current position.
     fn error(&self, what: &'static str) -> CompactError {
+        self.error_at(self.at, what)
+    }
+
+    /// An error at `at`, where the value that failed began.
+    fn error_at(&self, at: usize, what: &'static str) -> CompactError {
         CompactError {
-            at: self.offset + self.at,
+            at: self.offset + at,
             what,
         }
     }
@@ -89,25 +108,31 @@ impl Reader<'_> {
     }
 
     fn varint(&mut self) -> Result<u64, CompactError> {
+        let start = self.at;
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte("a number")?;
+            // The tenth byte holds only the 64th bit.
+            if shift == 63 && b > 1 {
+                break;
+            }
             value |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
                 return Ok(value);
             }
         }
-        Err(self.error("a number of at most 64 bits"))
+        Err(self.error_at(start, "a number of at most 64 bits"))
     }
 
     /// A count of items still to read, each at least one byte long, so it
     /// cannot exceed the bytes left: a corrupt length fails here instead of
     /// reserving memory it cannot fill.
     fn count(&mut self) -> Result<usize, CompactError> {
+        let start = self.at;
         let n = self.varint()?;
         let left = (self.bytes.len() - self.at) as u64;
         if n > left {
-            return Err(self.error("a length within the data"));
+            return Err(self.error_at(start, "a length within the data"));
         }
         Ok(n as usize)
     }
@@ -135,7 +160,7 @@ impl Compact for bool {
         match r.byte("a flag")? {
             0 => Ok(false),
             1 => Ok(true),
-            _ => Err(r.error("a flag (0 or 1)")),
+            _ => Err(r.error_at(r.at - 1, "a flag (0 or 1)")),
         }
     }
 }
@@ -148,8 +173,9 @@ macro_rules! compact_unsigned {
                 put_varint(u64::from(*self), out);
             }
             fn take(r: &mut Reader<'_>) -> Result<Self, CompactError> {
+                let start = r.at;
                 let v = r.varint()?;
-                <$ty>::try_from(v).map_err(|_| r.error(concat!("a number that fits ", stringify!($ty))))
+                <$ty>::try_from(v).map_err(|_| r.error_at(start, concat!("a number that fits ", stringify!($ty))))
             }
         }
     )*};
@@ -184,7 +210,7 @@ impl<T: Compact> Compact for Option<T> {
         match r.byte("an optional value")? {
             0 => Ok(None),
             1 => T::take(r).map(Some),
-            _ => Err(r.error("an optional value's tag (0 or 1)")),
+            _ => Err(r.error_at(r.at - 1, "an optional value's tag (0 or 1)")),
         }
     }
 }
@@ -281,7 +307,7 @@ macro_rules! compact_enum {
             fn take(r: &mut Reader<'_>) -> Result<Self, CompactError> {
                 let b = r.byte(concat!("a ", stringify!($ty)))?;
                 $( if b == $ty::$variant as u8 { return Ok($ty::$variant); } )*
-                Err(r.error(concat!("a known ", stringify!($ty))))
+                Err(r.error_at(r.at - 1, concat!("a known ", stringify!($ty))))
             }
         }
     )*};
@@ -320,7 +346,35 @@ impl Compact for Source {
         match r.byte("a source")? {
             0 => Paper::take(r).map(Source::Paper),
             1 => WebPage::take(r).map(Source::Web),
-            _ => Err(r.error("a known kind of source")),
+            _ => Err(r.error_at(r.at - 1, "a known kind of source")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_header(body: &[u8]) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&7u64.to_le_bytes());
+        bytes.extend_from_slice(body);
+        bytes
+    }
+
+    #[test]
+    fn a_number_past_64_bits_is_refused_where_it_begins() {
+        // The format's length as a varint whose tenth byte holds more than
+        // the 64th bit.
+        let mut body = vec![0xff; 9];
+        body.push(0x02);
+        let err = decode(&with_header(&body), 7).unwrap_err();
+        assert_eq!((err.at, err.what), (HEADER, "a number of at most 64 bits"));
+        // The largest number that fits reads (and then is too long a
+        // length for the data).
+        let mut body = vec![0xff; 9];
+        body.push(0x01);
+        let err = decode(&with_header(&body), 7).unwrap_err();
+        assert_eq!((err.at, err.what), (HEADER, "a length within the data"));
     }
 }

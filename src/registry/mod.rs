@@ -23,6 +23,11 @@ use crate::error::Error;
 /// `build.rs`. Only tools that show or export the file link it in.
 const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.min.json"));
 
+/// The id of this build's compact form (see [`compact`]), which `build.rs`
+/// derives from the files that define the form's layout. A registry in
+/// compact form written by a build with another id is refused.
+pub const COMPACT_FORM: u64 = include!(concat!(env!("OUT_DIR"), "/compact_form.rs"));
+
 /// The same registry in compact form, which is what [`Registry::builtin`]
 /// reads: no JSON parser is needed to start.
 const BUILTIN_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/registry.bin"));
@@ -48,14 +53,14 @@ impl Registry {
     /// Reads and validates a registry in the compact form of this build
     /// (see [`compact`]), as written by [`Registry::to_compact`].
     pub fn from_compact(bytes: &[u8]) -> Result<Registry, Error> {
-        let document = compact::decode(bytes).map_err(|e| Error::compact(&e))?;
+        let document = compact::decode(bytes, COMPACT_FORM).map_err(|e| Error::compact(&e))?;
         Registry::from_document(document)
     }
 
     /// The registry in compact form, which [`Registry::from_compact`] reads
     /// without a JSON parser.
     pub fn to_compact(&self) -> Vec<u8> {
-        compact::encode(&self.document)
+        compact::encode(&self.document, COMPACT_FORM)
     }
 
     /// Validates an already-parsed document.
