@@ -5,7 +5,8 @@
 //! JSON parser at all (the page itself reads registries in the compact
 //! form). Nothing it receives leaves the page.
 //!
-//! Protocol (structured clone): on start it posts `{ready: true}`. Each
+//! Protocol (structured clone): on start it posts `{ready: true,
+//! registries: true}` (the second says it reads registry files). Each
 //! request gets one reply with its `id`:
 //! - `{id, bytes: ArrayBuffer}`, a PDF: `{id, text, pages,
 //!   pagesWithoutText, ms}` or `{id, error, ms}`;
@@ -71,6 +72,9 @@ mod worker {
         on_message.forget();
         let ready = Object::new();
         set(&ready, "ready", true);
+        // What the page checks before it sends a registry file (a worker
+        // cached from before could not read one).
+        set(&ready, "registries", true);
         let _ = scope.post_message(&ready);
     }
 }

@@ -6,12 +6,14 @@
 //! publishes the analyzer it shows here as a weak reference: the API sees
 //! what the page uses without keeping anything alive.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use whichdata::{Analyzer, Error, Registry};
 use yew::Callback;
+
+use crate::worker::ReadFailure;
 
 /// An analyzer with its registry, compared by identity: two loads of the
 /// same file are two registries in use.
@@ -49,6 +51,8 @@ thread_local! {
     static BUILTIN: OnceCell<Rc<Analyzer<'static>>> = const { OnceCell::new() };
     /// What the page shows, for the JavaScript API; never an owner.
     static PUBLISHED: RefCell<Weak<Analyzer<'static>>> = const { RefCell::new(Weak::new()) };
+    /// The number of the latest registry load: only its answer counts.
+    static LATEST_LOAD: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The built-in registry's analyzer.
@@ -70,23 +74,36 @@ pub fn from_compact(bytes: &[u8]) -> Result<InUse, Error> {
 }
 
 /// A registry file loaded: its analyzer and its compact form, or why not.
-pub type Loaded = Result<(InUse, Rc<[u8]>), String>;
+pub type Loaded = Result<(InUse, Rc<[u8]>), ReadFailure>;
 
 /// Loads a registry file: the file reader (a worker, so the page carries no
 /// JSON parser) parses and validates its JSON; the page then reads the
 /// compact form it returns. `done` gets the analyzer and that form (for
-/// storage), or the error as the CLI words it.
+/// storage), or why not. Only the latest load answers: one that another
+/// load or [`cancel_loads`] has overtaken while the worker read it is
+/// dropped, so a reply cannot undo the user's later choice.
 pub fn load(json: &str, done: Callback<Loaded>) {
+    cancel_loads();
+    let ticket = LATEST_LOAD.with(Cell::get);
     crate::worker::read_registry(
         json,
-        Callback::from(move |result: Result<Vec<u8>, String>| {
+        Callback::from(move |result: Result<Vec<u8>, ReadFailure>| {
+            if LATEST_LOAD.with(Cell::get) != ticket {
+                return;
+            }
             done.emit(result.and_then(|bytes| {
                 from_compact(&bytes)
                     .map(|analyzer| (analyzer, bytes.into()))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| ReadFailure::Refused(e.to_string()))
             }))
         }),
     );
+}
+
+/// Drops the answer of every registry load still being read (the user went
+/// back to the built-in registry).
+pub fn cancel_loads() {
+    LATEST_LOAD.with(|n| n.set(n.get().wrapping_add(1)));
 }
 
 /// Makes `analyzer` the one the JavaScript API uses.

@@ -57,11 +57,25 @@ pub fn saved_registry() -> SavedRegistry {
 
 /// Keeps a loaded registry for the next visit: its file (the source of
 /// truth, should the compact form change between versions) and its compact
-/// form.
-pub fn save_registry(name: &str, json: &str, compact: &[u8]) {
-    let _ = LocalStorage::set(REGISTRY_KEY, json);
-    let _ = LocalStorage::set(REGISTRY_NAME_KEY, name);
-    let _ = LocalStorage::raw().set_item(REGISTRY_COMPACT_KEY, &chars_from_bytes(compact));
+/// form. The name is written last and only once the rest is stored, so a
+/// visit never finds one registry's name beside another's data; if the
+/// browser refuses any of it (a full quota), nothing is kept and the caller
+/// says so.
+pub fn save_registry(name: &str, json: &str, compact: &[u8]) -> Result<(), String> {
+    forget_registry();
+    let stored = LocalStorage::set(REGISTRY_KEY, json).is_ok()
+        && LocalStorage::raw()
+            .set_item(REGISTRY_COMPACT_KEY, &chars_from_bytes(compact))
+            .is_ok()
+        && LocalStorage::set(REGISTRY_NAME_KEY, name).is_ok();
+    if stored {
+        Ok(())
+    } else {
+        forget_registry();
+        Err(format!(
+            "{name} is in use for this visit, but this browser's storage would not keep it for the next one (it may be full)"
+        ))
+    }
 }
 
 /// Forgets a loaded registry: the next visit starts with the built-in one.

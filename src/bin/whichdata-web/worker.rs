@@ -28,20 +28,47 @@ const WORKER_URL: &str = "./whichdata-pdf-worker_loader.js";
 /// before pending files are failed rather than left "reading" for ever.
 const START_TIMEOUT_MS: u32 = 20_000;
 
+/// Why a registry file was not read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadFailure {
+    /// The file itself: not JSON of the registry format, or against its
+    /// rules (the message is the CLI's, with the place).
+    Refused(String),
+    /// The reader did not answer: it could not start, or stopped.
+    Reader(String),
+}
+
+impl std::fmt::Display for ReadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadFailure::Refused(m) | ReadFailure::Reader(m) => f.write_str(m),
+        }
+    }
+}
+
 /// Who waits for a reply, and so how to read it.
 #[derive(Clone)]
 enum Done {
     /// A PDF's text.
     Pdf(Callback<Result<FileText, String>>),
     /// A registry file in compact form.
-    Registry(Callback<Result<Vec<u8>, String>>),
+    Registry(Callback<Result<Vec<u8>, ReadFailure>>),
 }
 
 impl Done {
+    /// The reader failed (not the file).
     fn fail(&self, message: String) {
         match self {
             Done::Pdf(done) => done.emit(Err(message)),
-            Done::Registry(done) => done.emit(Err(message)),
+            Done::Registry(done) => done.emit(Err(ReadFailure::Reader(message))),
+        }
+    }
+
+    /// The worker read the file and refused it.
+    fn refuse(&self, error: String) {
+        match self {
+            Done::Pdf(done) => done.emit(Err(error)),
+            Done::Registry(done) => done.emit(Err(ReadFailure::Refused(error))),
         }
     }
 }
@@ -51,11 +78,16 @@ impl Done {
 struct Request {
     message: Object,
     transfer: Option<ArrayBuffer>,
+    /// A registry file, which a worker from before registry files (kept by
+    /// the browser's cache: its file names carry no hash) cannot read.
+    registry: bool,
 }
 
 struct Reader {
     worker: Worker,
     ready: bool,
+    /// The worker said, when ready, that it reads registry files.
+    reads_registries: bool,
     queue: Vec<(u32, Request)>,
     pending: HashMap<u32, Done>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
@@ -79,6 +111,7 @@ pub fn extract(bytes: &[u8], done: Callback<Result<FileText, String>>) {
         Request {
             message,
             transfer: Some(buffer),
+            registry: false,
         },
         Done::Pdf(done),
     );
@@ -87,13 +120,14 @@ pub fn extract(bytes: &[u8], done: Callback<Result<FileText, String>>) {
 /// Parses and validates a registry file's JSON; `done` gets the registry in
 /// compact form (for `Registry::from_compact`), or the error as the CLI
 /// words it.
-pub fn read_registry(json: &str, done: Callback<Result<Vec<u8>, String>>) {
+pub fn read_registry(json: &str, done: Callback<Result<Vec<u8>, ReadFailure>>) {
     let message = Object::new();
     let _ = Reflect::set(&message, &"registry".into(), &JsValue::from_str(json));
     send(
         Request {
             message,
             transfer: None,
+            registry: true,
         },
         Done::Registry(done),
     );
@@ -114,7 +148,7 @@ fn send(request: Request, done: Done) {
         let reader = slot.as_mut().expect("just started");
         reader.pending.insert(id, done.clone());
         if reader.ready {
-            Ok(post(&reader.worker, &request).err())
+            Ok(post(reader, &request).err())
         } else {
             reader.queue.push((id, request));
             Ok(None)
@@ -154,6 +188,7 @@ fn start() -> Result<Reader, String> {
     Ok(Reader {
         worker,
         ready: false,
+        reads_registries: false,
         queue: Vec::new(),
         pending: HashMap::new(),
         _on_message: on_message,
@@ -164,12 +199,19 @@ fn start() -> Result<Reader, String> {
 
 /// Hands a request to the worker; the error is the request's, for the
 /// caller to report once it has released the reader.
-fn post(worker: &Worker, request: &Request) -> Result<(), String> {
+fn post(reader: &Reader, request: &Request) -> Result<(), String> {
+    if request.registry && !reader.reads_registries {
+        return Err(
+            "the page's file reader is from an earlier version (kept by the browser's cache); reload the page and try again"
+                .to_string(),
+        );
+    }
     let transfer = match &request.transfer {
         Some(buffer) => Array::of1(buffer),
         None => Array::new(),
     };
-    worker
+    reader
+        .worker
         .post_message_with_transfer(&request.message, &transfer)
         .map_err(|e| {
             format!(
@@ -189,10 +231,11 @@ fn on_message(event: MessageEvent) {
                 return Vec::new();
             };
             reader.ready = true;
+            reader.reads_registries = get("registries").and_then(|v| v.as_bool()) == Some(true);
             reader.start_timeout = None;
             std::mem::take(&mut reader.queue)
                 .into_iter()
-                .filter_map(|(id, request)| post(&reader.worker, &request).err().map(|e| (id, e)))
+                .filter_map(|(id, request)| post(reader, &request).err().map(|e| (id, e)))
                 .collect()
         });
         for (id, message) in failed {
@@ -207,7 +250,7 @@ fn on_message(event: MessageEvent) {
         return;
     };
     if let Some(error) = get("error").and_then(|v| v.as_string()) {
-        done.fail(error);
+        done.refuse(error);
         return;
     }
     match done {
@@ -226,7 +269,7 @@ fn on_message(event: MessageEvent) {
             get("compact")
                 .filter(|v| v.is_instance_of::<Uint8Array>())
                 .map(|v| Uint8Array::new(&v).to_vec())
-                .ok_or_else(|| "the file reader sent no registry".to_string()),
+                .ok_or_else(|| ReadFailure::Reader("the file reader sent no registry".to_string())),
         ),
     }
 }

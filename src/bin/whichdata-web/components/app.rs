@@ -14,6 +14,7 @@ use super::results::Results;
 use super::text_view::TextView;
 use crate::state::{Action, RegistryChoice, State, View};
 use crate::storage::SavedRegistry;
+use crate::worker::ReadFailure;
 use crate::{engine, files, storage};
 
 /// Milliseconds of quiet typing before the text is analysed again.
@@ -50,24 +51,38 @@ pub fn App() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |()| {
-            if let Some((name, json)) = reread.borrow_mut().take() {
+            let pending = reread.borrow_mut().take();
+            if let Some((name, json)) = pending {
                 let json_kept: Rc<str> = json.as_str().into();
                 engine::load(
                     &json,
-                    Callback::from(move |loaded: engine::Loaded| {
-                        match loaded {
+                    Callback::from(move |loaded: engine::Loaded| match loaded {
                         Ok((analyzer, compact)) => {
-                            storage::save_registry(&name, &json_kept, &compact);
+                            let kept = storage::save_registry(&name, &json_kept, &compact);
                             dispatcher.dispatch(Action::RegistryLoaded {
                                 name: name.clone(),
                                 analyzer,
                             });
+                            if let Err(why) = kept {
+                                dispatcher.dispatch(Action::RegistryRefused(why));
+                            }
                         }
-                        // Kept in storage: a later version may read it.
-                        Err(err) => dispatcher.dispatch(Action::RegistryRefused(format!(
-                            "your saved registry “{name}” no longer loads, so the built-in one is in use: {err}"
-                        ))),
-                    }
+                        // The file no longer keeps this version's rules: it
+                        // is forgotten, or the error would return on every
+                        // visit with no way to clear it.
+                        Err(ReadFailure::Refused(why)) => {
+                            storage::forget_registry();
+                            dispatcher.dispatch(Action::RegistryRefused(format!(
+                                "your saved registry “{name}” no longer loads in this version, so the built-in one is in use and it is no longer kept (load the file again once it is fixed): {why}"
+                            )));
+                        }
+                        // The reader failed, not the file: keep it for the
+                        // next visit.
+                        Err(ReadFailure::Reader(why)) => {
+                            dispatcher.dispatch(Action::RegistryRefused(format!(
+                                "your saved registry “{name}” could not be read on this visit ({why}), so the built-in one is in use"
+                            )));
+                        }
                     }),
                 );
             }

@@ -54,8 +54,11 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
                         &json.clone(),
                         Callback::from(move |loaded: engine::Loaded| match loaded {
                             Ok((analyzer, compact)) => {
-                                storage::save_registry(&name, &json, &compact);
+                                let kept = storage::save_registry(&name, &json, &compact);
                                 on_loaded.emit((name.clone(), analyzer));
+                                if let Err(why) = kept {
+                                    on_refused.emit(why);
+                                }
                             }
                             Err(err) => on_refused.emit(format!("{name}: {err}")),
                         }),
@@ -69,6 +72,7 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
     let on_reset = {
         let on_reset = props.on_reset.clone();
         Callback::from(move |_| {
+            engine::cancel_loads();
             storage::forget_registry();
             on_reset.emit(engine::builtin());
         })
