@@ -655,23 +655,22 @@ fn word_spans(s: &str) -> Vec<Span> {
 /// word before every name.
 fn trim_word(s: &str, a: usize, b: usize) -> Span {
     /// The length of the punctuation mark `bytes` starts (or ends, with
-    /// `at_end`) with, if any.
+    /// `at_end`) with, if any: an ASCII mark, or a typographic double
+    /// quote (U+201C, U+201D: E2 80 9C, E2 80 9D in UTF-8).
     fn mark(bytes: &[u8], at_end: bool) -> usize {
-        const QUOTES: [&[u8]; 2] = ["“".as_bytes(), "”".as_bytes()];
-        let ascii = if at_end { bytes.last() } else { bytes.first() };
-        if ascii.is_some_and(|b| b",()\"':;[]".contains(b)) {
-            return 1;
+        let (ascii, quote) = if at_end {
+            (
+                bytes.last(),
+                bytes.len().checked_sub(3).map(|i| &bytes[i..]),
+            )
+        } else {
+            (bytes.first(), bytes.get(..3))
+        };
+        match (ascii, quote) {
+            (Some(b), _) if b",()\"':;[]".contains(b) => 1,
+            (_, Some([0xe2, 0x80, 0x9c | 0x9d])) => 3,
+            _ => 0,
         }
-        QUOTES
-            .iter()
-            .find(|q| {
-                if at_end {
-                    bytes.ends_with(q)
-                } else {
-                    bytes.starts_with(q)
-                }
-            })
-            .map_or(0, |q| q.len())
     }
     let bytes = s.as_bytes();
     let (mut start, mut end) = (a, b);
