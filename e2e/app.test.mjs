@@ -147,6 +147,33 @@ test("a loaded registry is read by the file reader, kept for the next visit, and
   await page.close();
 });
 
+test("a registry the browser will not store stays in use for the visit, says so, and leaves nothing half-kept", async () => {
+  const { page, errors } = await openApp();
+  // A storage that refuses the compact form, as a full quota would.
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "whichdata.registry.compact") throw new DOMException("full", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.click("text=Registry");
+  const registry = JSON.parse(readFileSync(join(ROOT, "registry.json"), "utf8"));
+  registry.entries.find((e) => e.id === "D2").name = "DukeMTMC-reID (unkept)";
+  const file = join(mkdtempSync(join(tmpdir(), "whichdata-")), "unkept.json");
+  writeFileSync(file, JSON.stringify(registry));
+  await page.setInputFiles("#registry-file", file);
+  await page.locator(".loader", { hasText: "In use: your registry “unkept.json”" }).waitFor();
+  assert.match(await page.locator("[data-registry-error]").innerText(), /would not keep it/);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("whichdata.registry")));
+  assert.deepEqual(kept, [], "no name without its data, no data without its name");
+  await page.reload();
+  await page.click("text=Registry");
+  assert.match(await page.locator(".loader").innerText(), /In use: the built-in registry/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the engine is callable from JavaScript and returns the CLI's object", async () => {
   const { page } = await openApp();
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.analyze);
