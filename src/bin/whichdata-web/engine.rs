@@ -73,28 +73,36 @@ pub fn from_compact(bytes: &[u8]) -> Result<InUse, Error> {
     Registry::from_compact(bytes).map(|r| InUse(Rc::new(Analyzer::shared(Arc::new(r)))))
 }
 
-/// A registry file loaded: its analyzer and its compact form, or why not.
-pub type Loaded = Result<(InUse, Rc<[u8]>), ReadFailure>;
+/// A registry file loaded: the analyzer in use for it, and why it could
+/// not be kept for the next visit, if it could not.
+pub struct Loaded {
+    /// The analyzer of the loaded registry.
+    pub analyzer: InUse,
+    /// Why storage would not keep it (a full quota), if it would not.
+    pub not_kept: Option<String>,
+}
 
-/// Loads a registry file: the file reader (a worker, so the page carries no
-/// JSON parser) parses and validates its JSON; the page then reads the
-/// compact form it returns. `done` gets the analyzer and that form (for
-/// storage), or why not. Only the latest load answers: one that another
-/// load or [`cancel_loads`] has overtaken while the worker read it is
-/// dropped, so a reply cannot undo the user's later choice.
-pub fn load(json: &str, done: Callback<Loaded>) {
+/// Loads a registry file and keeps it for the next visit: the file reader
+/// (a worker, so the page carries no JSON parser) parses and validates its
+/// JSON; the page then reads the compact form it returns, and storage keeps
+/// the file with that form. `done` gets the analyzer, or why not. Only the
+/// latest load answers: one that another load or [`cancel_loads`] has
+/// overtaken while the worker read it is dropped, so a reply cannot undo
+/// the user's later choice.
+pub fn load(name: String, json: String, done: Callback<Result<Loaded, ReadFailure>>) {
     cancel_loads();
     let ticket = LATEST_LOAD.with(Cell::get);
     crate::worker::read_registry(
-        json,
+        &json.clone(),
         Callback::from(move |result: Result<Vec<u8>, ReadFailure>| {
             if LATEST_LOAD.with(Cell::get) != ticket {
                 return;
             }
             done.emit(result.and_then(|bytes| {
-                from_compact(&bytes)
-                    .map(|analyzer| (analyzer, bytes.into()))
-                    .map_err(|e| ReadFailure::Refused(e.to_string()))
+                let analyzer =
+                    from_compact(&bytes).map_err(|e| ReadFailure::Refused(e.to_string()))?;
+                let not_kept = crate::storage::save_registry(&name, &json, &bytes).err();
+                Ok(Loaded { analyzer, not_kept })
             }))
         }),
     );

@@ -53,17 +53,16 @@ pub fn App() -> Html {
         use_effect_with((), move |()| {
             let pending = reread.borrow_mut().take();
             if let Some((name, json)) = pending {
-                let json_kept: Rc<str> = json.as_str().into();
                 engine::load(
-                    &json,
-                    Callback::from(move |loaded: engine::Loaded| match loaded {
-                        Ok((analyzer, compact)) => {
-                            let kept = storage::save_registry(&name, &json_kept, &compact);
+                    name.clone(),
+                    json,
+                    Callback::from(move |loaded| match loaded {
+                        Ok(engine::Loaded { analyzer, not_kept }) => {
                             dispatcher.dispatch(Action::RegistryLoaded {
                                 name: name.clone(),
                                 analyzer,
                             });
-                            if let Err(why) = kept {
+                            if let Some(why) = not_kept {
                                 dispatcher.dispatch(Action::RegistryRefused(why));
                             }
                         }

@@ -46,24 +46,19 @@ pub fn RegistryLoader(props: &RegistryLoaderProps) -> Html {
             let (on_loaded, on_refused) = (on_loaded.clone(), on_refused.clone());
             let task = gloo::file::callbacks::read_as_text(&file, move |result| match result {
                 Err(e) => on_refused.emit(format!("{name}: cannot read the file: {e}")),
-                Ok(json) => {
-                    let (on_loaded, on_refused) = (on_loaded.clone(), on_refused.clone());
-                    let name = name.clone();
-                    let json: std::rc::Rc<str> = json.into();
-                    engine::load(
-                        &json.clone(),
-                        Callback::from(move |loaded: engine::Loaded| match loaded {
-                            Ok((analyzer, compact)) => {
-                                let kept = storage::save_registry(&name, &json, &compact);
-                                on_loaded.emit((name.clone(), analyzer));
-                                if let Err(why) = kept {
-                                    on_refused.emit(why);
-                                }
+                Ok(json) => engine::load(
+                    name.clone(),
+                    json,
+                    Callback::from(move |loaded| match loaded {
+                        Ok(engine::Loaded { analyzer, not_kept }) => {
+                            on_loaded.emit((name.clone(), analyzer));
+                            if let Some(why) = not_kept {
+                                on_refused.emit(why);
                             }
-                            Err(err) => on_refused.emit(format!("{name}: {err}")),
-                        }),
-                    );
-                }
+                        }
+                        Err(err) => on_refused.emit(format!("{name}: {err}")),
+                    }),
+                ),
             });
             *reader.borrow_mut() = Some(task);
             input.set_value("");
