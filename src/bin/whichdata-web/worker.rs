@@ -78,9 +78,6 @@ impl Done {
 struct Request {
     message: Object,
     transfer: Option<ArrayBuffer>,
-    /// A registry file, which a worker from before registry files (kept by
-    /// the browser's cache: its file names carry no hash) cannot read.
-    registry: bool,
 }
 
 struct Reader {
@@ -111,7 +108,6 @@ pub fn extract(bytes: &[u8], done: Callback<Result<FileText, String>>) {
         Request {
             message,
             transfer: Some(buffer),
-            registry: false,
         },
         Done::Pdf(done),
     );
@@ -127,7 +123,6 @@ pub fn read_registry(json: &str, done: Callback<Result<Vec<u8>, ReadFailure>>) {
         Request {
             message,
             transfer: None,
-            registry: true,
         },
         Done::Registry(done),
     );
@@ -148,7 +143,7 @@ fn send(request: Request, done: Done) {
         let reader = slot.as_mut().expect("just started");
         reader.pending.insert(id, done.clone());
         if reader.ready {
-            Ok(post(reader, &request).err())
+            Ok(post(reader, id, &request).err())
         } else {
             reader.queue.push((id, request));
             Ok(None)
@@ -197,10 +192,13 @@ fn start() -> Result<Reader, String> {
     })
 }
 
-/// Hands a request to the worker; the error is the request's, for the
-/// caller to report once it has released the reader.
-fn post(reader: &Reader, request: &Request) -> Result<(), String> {
-    if request.registry && !reader.reads_registries {
+/// Hands request `id` to the worker; the error is the request's, for the
+/// caller to report once it has released the reader. A registry file is
+/// not handed to a worker from before registry files (kept by the
+/// browser's cache: its file names carry no hash), which cannot read one.
+fn post(reader: &Reader, id: u32, request: &Request) -> Result<(), String> {
+    let registry = matches!(reader.pending.get(&id), Some(Done::Registry(_)));
+    if registry && !reader.reads_registries {
         return Err(
             "the page's file reader is from an earlier version (kept by the browser's cache); reload the page and try again"
                 .to_string(),
@@ -235,7 +233,7 @@ fn on_message(event: MessageEvent) {
             reader.start_timeout = None;
             std::mem::take(&mut reader.queue)
                 .into_iter()
-                .filter_map(|(id, request)| post(reader, &request).err().map(|e| (id, e)))
+                .filter_map(|(id, request)| post(reader, id, &request).err().map(|e| (id, e)))
                 .collect()
         });
         for (id, message) in failed {
