@@ -482,7 +482,6 @@ fn cues(
 ) {
     let entries = ctx.analyzer.registry.entries();
     let e = &entries[m];
-    let has = |x: usize, cue: Cue| serves(entries, x, cue);
     let mut seen: Vec<Cue> = Vec::new();
     // Words near the names, then (weaker: they may describe the method
     // rather than the data) words elsewhere; one verdict per group of
@@ -513,13 +512,13 @@ fn cues(
             }
             seen.push(hit.cue);
             let written = ctx.words(hit.span);
-            let (value, kind) = if has(m, hit.cue) {
+            let (value, kind) = if serves(entries, m, hit.cue) {
                 fits += 1;
                 if fits > MAX_COUNTS {
                     continue;
                 }
                 (1.0, fits_kind(hit.cue, written))
-            } else if members.iter().any(|&x| has(x, hit.cue)) {
+            } else if members.iter().any(|&x| serves(entries, x, hit.cue)) {
                 missing += 1;
                 if missing > MAX_COUNTS {
                     continue;
@@ -550,7 +549,7 @@ fn cues(
     // The task.
     if let Some(hit) = group.task {
         let written = ctx.words(hit.span);
-        if has(m, hit.cue) {
+        if serves(entries, m, hit.cue) {
             items.push(Item::version_item(
                 F::Task,
                 1.0,
