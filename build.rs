@@ -27,6 +27,11 @@ mod model;
 #[allow(dead_code)]
 mod compact;
 
+/// The library's stable hash, for the compact form's id.
+#[path = "src/text/hash.rs"]
+#[allow(dead_code)]
+mod hash;
+
 fn main() {
     println!("cargo::rerun-if-changed=registry.json");
     println!("cargo::rerun-if-changed=src/registry/model.rs");
@@ -108,19 +113,16 @@ fn model_constants() -> String {
     )
 }
 
-/// The compact form's id: a hash (64-bit FNV-1a) of the two files that
-/// define its layout, so that any change to them (a field, a variant, their
-/// order) gives a new id, and a registry stored by another build is
-/// refused instead of read wrongly.
+/// The compact form's id: a hash (FNV-1a, the library's stable hash) of the
+/// two files that define its layout, so that any change to them (a field, a
+/// variant, their order) gives a new id, and a registry stored by another
+/// build is refused instead of read wrongly.
 fn compact_form() -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut layout = Vec::new();
     for path in ["src/registry/model.rs", "src/registry/compact.rs"] {
-        let text = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-        for b in text {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        layout.extend(std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}")));
     }
-    hash
+    hash::fnv1a(&layout)
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) {
