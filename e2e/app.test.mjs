@@ -108,15 +108,30 @@ test("a broken registry file is refused with its place, and the built-in one sta
   await page.close();
 });
 
+/**
+ * The built-in registry's own file with DukeMTMC-reID renamed `d2Name`,
+ * written as `fileName`: a registry that differs from the built-in one
+ * where a user can see it.
+ */
+function renamedRegistry(fileName, d2Name) {
+  const registry = JSON.parse(readFileSync(join(ROOT, "registry.json"), "utf8"));
+  registry.entries.find((e) => e.id === "D2").name = d2Name;
+  const file = join(mkdtempSync(join(tmpdir(), "whichdata-")), fileName);
+  writeFileSync(file, JSON.stringify(registry));
+  return file;
+}
+
+/** Reloads the page and checks that it starts with the built-in registry. */
+async function assertBuiltinAfterReload(page) {
+  await page.reload();
+  await page.click("text=Registry");
+  assert.match(await page.locator(".loader").innerText(), /In use: the built-in registry/);
+}
+
 test("a loaded registry is read by the file reader, kept for the next visit, and reset", async () => {
   const { page, errors } = await openApp();
   await page.click("text=Registry");
-  // The built-in registry's own file with one entry renamed: a registry
-  // that differs from the built-in one where a user can see it.
-  const registry = JSON.parse(readFileSync(join(ROOT, "registry.json"), "utf8"));
-  registry.entries.find((e) => e.id === "D2").name = "DukeMTMC-reID (my copy)";
-  const mine = join(mkdtempSync(join(tmpdir(), "whichdata-")), "mine.json");
-  writeFileSync(mine, JSON.stringify(registry));
+  const mine = renamedRegistry("mine.json", "DukeMTMC-reID (my copy)");
   const before = requests.length;
   await page.setInputFiles("#registry-file", mine);
   await page.locator(".loader", { hasText: "In use: your registry “mine.json”" }).waitFor();
@@ -140,9 +155,7 @@ test("a loaded registry is read by the file reader, kept for the next visit, and
   await page.click("text=Registry");
   await page.click("text=Back to the built-in registry");
   await page.locator(".loader", { hasText: "In use: the built-in registry" }).waitFor();
-  await page.reload();
-  await page.click("text=Registry");
-  assert.match(await page.locator(".loader").innerText(), /In use: the built-in registry/);
+  await assertBuiltinAfterReload(page);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -158,18 +171,12 @@ test("a registry the browser will not store stays in use for the visit, says so,
     };
   });
   await page.click("text=Registry");
-  const registry = JSON.parse(readFileSync(join(ROOT, "registry.json"), "utf8"));
-  registry.entries.find((e) => e.id === "D2").name = "DukeMTMC-reID (unkept)";
-  const file = join(mkdtempSync(join(tmpdir(), "whichdata-")), "unkept.json");
-  writeFileSync(file, JSON.stringify(registry));
-  await page.setInputFiles("#registry-file", file);
+  await page.setInputFiles("#registry-file", renamedRegistry("unkept.json", "DukeMTMC-reID (unkept)"));
   await page.locator(".loader", { hasText: "In use: your registry “unkept.json”" }).waitFor();
   assert.match(await page.locator("[data-registry-error]").innerText(), /would not keep it/);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("whichdata.registry")));
   assert.deepEqual(kept, [], "no name without its data, no data without its name");
-  await page.reload();
-  await page.click("text=Registry");
-  assert.match(await page.locator(".loader").innerText(), /In use: the built-in registry/);
+  await assertBuiltinAfterReload(page);
   assert.deepEqual(errors, []);
   await page.close();
 });
